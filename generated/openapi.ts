@@ -1,0 +1,1155 @@
+// Generated from openapi.yaml by scripts/generate-types.mjs. Do not edit: run `npm run generate:types`.
+export type paths = {
+  '/v2.0/oauth2/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * OAuth2 client credentials token endpoint (RFC 6749 §4.4)
+     * @description Client credentials in the body (client_secret_post) or by HTTP Basic (client_secret_basic), never both
+     *     and never in the query string. Bodies over 64 KiB are refused with 413.
+     */
+    post: operations['issueToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/.well-known/jwks.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public keys that verify issued tokens */
+    get: operations['getJwks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/.well-known/oauth-authorization-server': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** RFC 8414 authorization server metadata */
+    get: operations['getAuthorizationServerMetadata'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/openapi/v2.0/requests/{request_id}/state/': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request_id: components['parameters']['RequestId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['updateState'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/openapi/v2.0/requests/{request_id}/locations/': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request_id: components['parameters']['RequestId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['sendLocations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/openapi/v2.0/requests/{request_id}/accept/': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request_id: components['parameters']['RequestId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['acceptRequest'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/openapi/v2.0/requests/{request_id}/decline/': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request_id: components['parameters']['RequestId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['declineRequest'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/openapi/v2.0/requests/{request_id}/best-time/': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request_id: components['parameters']['RequestId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['proposeBestTime'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/openapi/v2.0/requests/{request_id}/change-request/': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request_id: components['parameters']['RequestId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['requestChange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/__control/clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create an isolated client with its own credentials and token lifetime */
+    post: operations['createClient'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/__control/tokens/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke one token by jti, or every live token of a client */
+    post: operations['revokeTokens'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/__control/faults': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listFaults'];
+    put?: never;
+    /** Queue a fault for the next N matching requests */
+    post: operations['addFault'];
+    delete: operations['clearFaults'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/__control/clock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getClock'];
+    put?: never;
+    /** Follow real time, run at an offset, freeze at an instant, or advance */
+    post: operations['setClock'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/__control/recordings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getRecordings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/__control/recordings.har': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getRecordingsHar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/__control/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Forget created clients, revocations, faults and recordings; return the clock to real time */
+    post: operations['reset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+  schemas: {
+    TokenRequest: {
+      /** @constant */
+      grant_type?: 'client_credentials';
+      client_id?: string;
+      client_secret?: string;
+    };
+    TokenResponse: {
+      /** @description An RS256-signed JWT. */
+      access_token: string;
+      /** @constant */
+      token_type: 'bearer';
+      expires_in: number;
+    };
+    OAuthError: {
+      error_description: string;
+      /** @enum {string} */
+      error:
+        | 'invalid_request'
+        | 'invalid_client'
+        | 'unsupported_grant_type'
+        | 'server_error'
+        | 'temporarily_unavailable';
+    };
+    Jwk: {
+      /** @constant */
+      kty: 'RSA';
+      n: string;
+      e: string;
+      kid: string;
+      /** @constant */
+      alg: 'RS256';
+      /** @constant */
+      use: 'sig';
+    };
+    JwkSet: {
+      keys: components['schemas']['Jwk'][];
+    };
+    AuthorizationServerMetadata: {
+      issuer: string;
+      token_endpoint: string;
+      jwks_uri: string;
+      grant_types_supported: string[];
+      token_endpoint_auth_methods_supported: string[];
+      token_endpoint_auth_signing_alg_values_supported: string[];
+      response_types_supported: string[];
+    };
+    /** @description The claims of an issued JWT. Times are NumericDate values and may be fractional (RFC 7519 §2). */
+    AccessTokenClaims: {
+      iss: string;
+      aud: string;
+      sub: string;
+      jti: string;
+      iat: number;
+      nbf: number;
+      exp: number;
+      scopes: string[];
+    };
+    HubError: {
+      message: string;
+      code: string;
+    };
+    FieldError: {
+      message: string;
+      code: string;
+    };
+    /** @description Field name to its errors, e.g. {"name": [{"message": "...", "code": "common:choice_invalid"}]} */
+    FieldErrors: {
+      [key: string]: components['schemas']['FieldError'][];
+    };
+    EmptyObject: Record<string, never>;
+    /** @enum {string} */
+    StateName:
+      'en_route' | 'arrived' | 'on_board' | 'arrived_at_destination' | 'completed' | 'canceled' | 'dry_run';
+    StateUpdate: {
+      name: components['schemas']['StateName'];
+      /** @description ISO 8601 UTC, not in the future, within 7 days. */
+      timestamp: string;
+    };
+    Location: {
+      lat: number;
+      lng: number;
+      alt: number;
+      speed?: number;
+      /** @description Unix epoch seconds, may be fractional. */
+      timestamp: number;
+    };
+    ResponseNotes: {
+      response_notes?: string;
+    };
+    BestTime: {
+      /** @description ISO 8601 UTC. */
+      proposed_agreed_dt: string;
+    };
+    ChangeRequest: {
+      /** @description ISO 8601 UTC. */
+      agreed_dt: string;
+      change_reason: string;
+    };
+    ControlError: {
+      /** @enum {string} */
+      error:
+        'invalid_body' | 'not_loopback' | 'unauthorized' | 'conflict' | 'not_found' | 'method_not_allowed';
+      message: string;
+      field?: string;
+    };
+    CreateClientRequest: {
+      client_id?: string;
+      client_secret?: string;
+      expires_in?: number;
+    };
+    ClientCredentials: {
+      client_id: string;
+      client_secret: string;
+      expires_in: number;
+    };
+    /** @description Exactly one of jti and client_id. */
+    RevokeRequest: {
+      jti?: string;
+      client_id?: string;
+    };
+    RevokeResult: {
+      /** @description How many live tokens were revoked. */
+      revoked: number;
+    };
+    /**
+     * @description token_response: the token endpoint answers with status and body instead of its own answer.
+     *     delay: the matching request is answered after delay_ms (on its own answer).
+     *     drop_connection: the connection is destroyed without an answer.
+     *     hub_unauthorized: the hub answers 401 members:authentication_failed whatever the token.
+     *     rate_limit: the matching request gets 429 (api:too_many_requests on the hub) with Retry-After.
+     * @enum {string}
+     */
+    FaultKind: 'token_response' | 'delay' | 'drop_connection' | 'hub_unauthorized' | 'rate_limit';
+    FaultRequest: {
+      /** @enum {string} */
+      target: 'token' | 'hub';
+      kind: components['schemas']['FaultKind'];
+      /** @description Only requests of this client match. */
+      client_id?: string;
+      /** @default 1 */
+      count: number;
+      /** @description With token_response. */
+      status?: number;
+      /** @description With token_response; a JSON value, sent as JSON. */
+      body?: unknown;
+      /** @description With delay. */
+      delay_ms?: number;
+      /** @description With rate_limit, in seconds. */
+      retry_after?: number;
+    };
+    Fault: {
+      id: string;
+      /** @enum {string} */
+      target: 'token' | 'hub';
+      kind: components['schemas']['FaultKind'];
+      client_id?: string;
+      remaining: number;
+      status?: number;
+      body?: unknown;
+      delay_ms?: number;
+      retry_after?: number;
+    };
+    FaultList: {
+      faults: components['schemas']['Fault'][];
+    };
+    /**
+     * @description Exactly one of: offset_ms (real time plus an offset), frozen_at (an ISO 8601 instant or epoch ms; time stops there),
+     *     advance_ms (move the clock forward, frozen or not), real (true: follow real time again).
+     */
+    ClockRequest: {
+      offset_ms?: number;
+      frozen_at?: string | number;
+      advance_ms?: number;
+      /** @constant */
+      real?: true;
+    };
+    ClockState: {
+      /** @enum {string} */
+      mode: 'real' | 'offset' | 'frozen';
+      /** @description ISO 8601. */
+      now: string;
+      now_ms: number;
+      /** @description now_ms minus real time. */
+      offset_ms: number;
+    };
+    /**
+     * @description How the client authenticated on this exchange.
+     * @enum {string}
+     */
+    AuthMethod: 'client_secret_basic' | 'client_secret_post' | 'both' | 'none' | 'bearer' | 'other';
+    Recording: {
+      /** @description Increases by one per exchange, from 1. */
+      seq: number;
+      /** @description When the request arrived, by the mock clock, ISO 8601. */
+      time: string;
+      /** @description When the request arrived, by the mock clock, epoch ms. */
+      time_ms: number;
+      duration_ms: number;
+      /** @enum {string} */
+      endpoint: 'token' | 'hub' | 'jwks' | 'metadata' | 'other';
+      method: string;
+      path: string;
+      /** @description Names of query parameters, values never kept. */
+      query_keys?: string[];
+      /** @description 0 when the connection was dropped. */
+      status: number;
+      /** @description The client that authenticated or whose token was presented. */
+      client_id: string | null;
+      grant_type?: string | null;
+      jti_issued: string | null;
+      /** @description The lifetime of the token issued. */
+      expires_in?: number | null;
+      jti_presented: string | null;
+      /**
+       * @description For hub calls, the outcome of the bearer check (kept here for tests; never sent to the client).
+       * @enum {string|null}
+       */
+      token_check?:
+        | 'valid'
+        | 'missing'
+        | 'malformed'
+        | 'bad_signature'
+        | 'unknown_key'
+        | 'bad_algorithm'
+        | 'expired'
+        | 'not_yet_valid'
+        | 'wrong_issuer'
+        | 'revoked'
+        | 'unknown_client'
+        | null;
+      content_type: string | null;
+      auth_method: components['schemas']['AuthMethod'] | null;
+      credentials_in_query?: boolean;
+      /** @description The OAuth2 error or VectorCare code answered. */
+      error: string | null;
+      /** @description The fault kind applied, if any. */
+      fault?: string | null;
+      /** @description Hub calls: the parsed JSON body (null when none or unparseable). Never kept for the token endpoint. */
+      request_body?: unknown;
+    };
+    RecordingList: {
+      recordings: components['schemas']['Recording'][];
+      /** @description Exchanges pushed out of the ring buffer since the last reset. */
+      dropped: number;
+      capacity: number;
+    };
+    Har: {
+      log: {
+        /** @constant */
+        version: '1.2';
+        creator: Record<string, never>;
+        entries: Record<string, never>[];
+      };
+    };
+  };
+  responses: {
+    /** @description VectorCare field errors. */
+    ValidationError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['FieldErrors'] | components['schemas']['HubError'];
+      };
+    };
+    /**
+     * @description No bearer token (members:not_authenticated), or a token that failed verification
+     *     (members:authentication_failed, with WWW-Authenticate Bearer realm="api", error="invalid_token").
+     */
+    Unauthorized: {
+      headers: {
+        'WWW-Authenticate'?: string;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['HubError'];
+      };
+    };
+    /** @description api:method_not_allowed. */
+    MethodNotAllowed: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['HubError'];
+      };
+    };
+    /** @description api:too_many_requests, only when a fault asks for it; carries Retry-After. */
+    TooManyRequests: {
+      headers: {
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['HubError'];
+      };
+    };
+    /** @description A control API error naming the field at fault. */
+    ControlError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ControlError'];
+      };
+    };
+  };
+  parameters: {
+    RequestId: string;
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+  issueToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['TokenRequest'];
+        'multipart/form-data': components['schemas']['TokenRequest'];
+      };
+    };
+    responses: {
+      /** @description A token was issued. */
+      200: {
+        headers: {
+          'Cache-Control'?: 'no-store';
+          Pragma?: 'no-cache';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenResponse'];
+        };
+      };
+      /** @description invalid_request or unsupported_grant_type. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OAuthError'];
+        };
+      };
+      /** @description invalid_client. Carries WWW-Authenticate Basic realm="OAuth" when the client used HTTP Basic. */
+      401: {
+        headers: {
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OAuthError'];
+        };
+      };
+      /** @description Any method other than POST. */
+      405: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OAuthError'];
+        };
+      };
+      /** @description The body is larger than 64 KiB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OAuthError'];
+        };
+      };
+      /** @description A content type other than form-urlencoded or multipart/form-data. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OAuthError'];
+        };
+      };
+    };
+  };
+  getJwks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A JWK set. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JwkSet'];
+        };
+      };
+    };
+  };
+  getAuthorizationServerMetadata: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The metadata document. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthorizationServerMetadata'];
+        };
+      };
+    };
+  };
+  updateState: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request_id: components['parameters']['RequestId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StateUpdate'];
+      };
+    };
+    responses: {
+      /** @description The state was recorded; the body is echoed. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StateUpdate'];
+        };
+      };
+      400: components['responses']['ValidationError'];
+      401: components['responses']['Unauthorized'];
+      405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  sendLocations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request_id: components['parameters']['RequestId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Location'][];
+      };
+    };
+    responses: {
+      /** @description The locations were recorded. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmptyObject'];
+        };
+      };
+      /** @description Per-item field errors, or too many locations. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['FieldErrors'][]
+            | components['schemas']['HubError']
+            | components['schemas']['FieldErrors'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  acceptRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request_id: components['parameters']['RequestId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ResponseNotes'];
+      };
+    };
+    responses: {
+      /** @description Accepted; the body is echoed. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResponseNotes'];
+        };
+      };
+      400: components['responses']['ValidationError'];
+      401: components['responses']['Unauthorized'];
+      405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  declineRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request_id: components['parameters']['RequestId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ResponseNotes'];
+      };
+    };
+    responses: {
+      /** @description Declined. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmptyObject'];
+        };
+      };
+      400: components['responses']['ValidationError'];
+      401: components['responses']['Unauthorized'];
+      405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  proposeBestTime: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request_id: components['parameters']['RequestId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BestTime'];
+      };
+    };
+    responses: {
+      /** @description The proposal was recorded. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmptyObject'];
+        };
+      };
+      400: components['responses']['ValidationError'];
+      401: components['responses']['Unauthorized'];
+      405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  requestChange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request_id: components['parameters']['RequestId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeRequest'];
+      };
+    };
+    responses: {
+      /** @description The change request was recorded. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmptyObject'];
+        };
+      };
+      400: components['responses']['ValidationError'];
+      401: components['responses']['Unauthorized'];
+      405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  createClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateClientRequest'];
+      };
+    };
+    responses: {
+      /** @description The client's credentials. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClientCredentials'];
+        };
+      };
+      400: components['responses']['ControlError'];
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+      409: components['responses']['ControlError'];
+    };
+  };
+  revokeTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RevokeRequest'];
+      };
+    };
+    responses: {
+      /** @description How many tokens were revoked. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RevokeResult'];
+        };
+      };
+      400: components['responses']['ControlError'];
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+    };
+  };
+  listFaults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The faults still queued. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FaultList'];
+        };
+      };
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+    };
+  };
+  addFault: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FaultRequest'];
+      };
+    };
+    responses: {
+      /** @description The queued fault. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Fault'];
+        };
+      };
+      400: components['responses']['ControlError'];
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+    };
+  };
+  clearFaults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description All queued faults were removed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FaultList'];
+        };
+      };
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+    };
+  };
+  getClock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The mock's clock. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClockState'];
+        };
+      };
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+    };
+  };
+  setClock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ClockRequest'];
+      };
+    };
+    responses: {
+      /** @description The clock after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClockState'];
+        };
+      };
+      400: components['responses']['ControlError'];
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+    };
+  };
+  getRecordings: {
+    parameters: {
+      query?: {
+        client_id?: string;
+        /** @description Only exchanges with a greater seq. */
+        since_seq?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Recorded exchanges, oldest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordingList'];
+        };
+      };
+      400: components['responses']['ControlError'];
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+    };
+  };
+  getRecordingsHar: {
+    parameters: {
+      query?: {
+        client_id?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HAR 1.2 export of the recorded exchanges. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Har'];
+        };
+      };
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+    };
+  };
+  reset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Reset done. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmptyObject'];
+        };
+      };
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+    };
+  };
+}

@@ -1,0 +1,71 @@
+import { createMockServer, type MockServer } from '../create-mock-server.js';
+import { DEFAULTS, DEMO_CLIENT } from '../options.js';
+import { PACKAGE_INFO } from './package-info.js';
+import { resolveServeOptions, SERVE_USAGE } from './serve-options.js';
+
+export interface CommandIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+function banner(server: MockServer, usesDemoClient: boolean, controlLocked: boolean): string[] {
+  const key = server.context.key;
+  const clients = server.context.clients.list();
+  const lines = [
+    `${PACKAGE_INFO.name} ${PACKAGE_INFO.version} listening on ${server.url}`,
+    `  token endpoint   ${server.tokenUrl}`,
+    `  hub API          ${server.apiUrl}`,
+    `  JWKS             ${server.jwksUrl}`,
+    `  metadata         ${server.url}/.well-known/oauth-authorization-server`,
+    `  control API      ${server.url}/__control/ (${controlLocked ? 'requires the control token' : 'loopback only'})`,
+  ];
+  for (const client of clients) {
+    // Only the embedded demo client's secret is public; secrets from a config file are never printed.
+    const secret =
+      usesDemoClient && client.clientId === DEMO_CLIENT.clientId
+        ? ` client_secret=${DEMO_CLIENT.clientSecret}`
+        : '';
+    lines.push(`  client           client_id=${client.clientId}${secret} (expires_in ${client.expiresIn} s)`);
+  }
+  lines.push(
+    key.isTestOnly
+      ? `  signing key      TEST-ONLY key ${key.origin} (public, committed: for tests only) kid=${key.kid}`
+      : `  signing key      ${key.origin} kid=${key.kid}`,
+  );
+  lines.push('Press Ctrl+C to stop.');
+  return lines;
+}
+
+/** `vectorcare-auth-mock serve`: starts the mock and runs until SIGINT or SIGTERM. Resolves to the exit code. */
+export async function runServe(args: readonly string[], io: CommandIo): Promise<number> {
+  const resolved = await resolveServeOptions(args, io.env);
+  if (resolved.help) {
+    io.out(SERVE_USAGE);
+    return 0;
+  }
+  const server = await createMockServer(resolved.options);
+  const usesDemoClient = resolved.options.clients === undefined;
+  for (const line of banner(server, usesDemoClient, resolved.options.controlToken !== undefined))
+    io.out(line);
+  if (resolved.options.port === undefined && server.port !== DEFAULTS.port) io.out(`(port ${server.port})`);
+
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      io.err(`${signal}: closing`);
+      const forced = setTimeout(() => resolve(1), 5_000);
+      forced.unref();
+      server.close().then(
+        () => {
+          clearTimeout(forced);
+          resolve(0);
+        },
+        () => resolve(1),
+      );
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import { loadConfigFile } from '../config/config-file.js';
+import { ConfigError } from '../errors/config-error.js';
+import type { CreateMockServerOptions } from '../create-mock-server.js';
+
+export const SERVE_USAGE = `Usage: vectorcare-auth-mock serve [options]
+
+Starts the mock of auth.vectorcare.com and hub.vectorcare.com/openapi/v2.0.
+
+Options (each also settable by the environment variable shown):
+  --port <n>            port to listen on, 0 for any free one    VECTORCARE_MOCK_PORT      (4010)
+  --host <addr>         interface to listen on                   VECTORCARE_MOCK_HOST      (127.0.0.1)
+  --config <file>       JSON config: clients, expires_in, ...    VECTORCARE_MOCK_CONFIG
+  --expires-in <s>      default token lifetime in seconds        VECTORCARE_MOCK_EXPIRES_IN (3600)
+  --issuer <iss>        the tokens' iss claim                    VECTORCARE_MOCK_ISSUER    (the base URL)
+  --key <file>          RSA signing key, PEM or JWK              VECTORCARE_MOCK_KEY       (test-only key)
+  --generate-key        make a fresh signing key at start        VECTORCARE_MOCK_GENERATE_KEY=1
+  --control-token <t>   allow the control API from any address,  VECTORCARE_MOCK_CONTROL_TOKEN
+                        only with "Authorization: Bearer <t>"
+  -h, --help            show this help
+`;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function integer(value: string, source: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(source, 'value', `must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+/** `serve`'s options from flags, environment and config file; flags win over environment over file. */
+export async function resolveServeOptions(
+  args: readonly string[],
+  env: Env,
+): Promise<{ help: true } | { help: false; options: CreateMockServerOptions; configFile?: string }> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        config: { type: 'string' },
+        'expires-in': { type: 'string' },
+        issuer: { type: 'string' },
+        key: { type: 'string' },
+        'generate-key': { type: 'boolean' },
+        'control-token': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new ConfigError('serve', 'arguments', (error as Error).message);
+  }
+  const flags = parsed.values;
+  if (flags.help === true) return { help: true };
+
+  const pick = (flag: string | undefined, name: string): [string, string] | undefined => {
+    if (flag !== undefined) return [flag, `--${name}`];
+    const variable = `VECTORCARE_MOCK_${name.toUpperCase().replace(/-/g, '_')}`;
+    const fromEnv = env[variable];
+    return fromEnv === undefined || fromEnv === '' ? undefined : [fromEnv, variable];
+  };
+
+  const configFile = pick(flags.config, 'config')?.[0];
+  const options: { -readonly [K in keyof CreateMockServerOptions]: CreateMockServerOptions[K] } =
+    configFile === undefined ? {} : { ...(await loadConfigFile(configFile)) };
+
+  const port = pick(flags.port, 'port');
+  if (port !== undefined) options.port = integer(port[0], port[1], 0, 65_535);
+  const host = pick(flags.host, 'host');
+  if (host !== undefined) options.host = host[0];
+  const expiresIn = pick(flags['expires-in'], 'expires-in');
+  if (expiresIn !== undefined) options.defaultExpiresIn = integer(expiresIn[0], expiresIn[1], 1, 31_536_000);
+  const issuer = pick(flags.issuer, 'issuer');
+  if (issuer !== undefined) options.issuer = issuer[0];
+  const key = pick(flags.key, 'key');
+  if (key !== undefined) options.keyFile = key[0];
+  const generate =
+    flags['generate-key'] === true || ['1', 'true'].includes(env['VECTORCARE_MOCK_GENERATE_KEY'] ?? '');
+  if (generate) options.generateKey = true;
+  const controlToken = pick(flags['control-token'], 'control-token');
+  if (controlToken !== undefined) options.controlToken = controlToken[0];
+  return configFile === undefined ? { help: false, options } : { help: false, options, configFile };
+}

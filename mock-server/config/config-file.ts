@@ -1,0 +1,123 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { ConfigError } from '../errors/config-error.js';
+import type { ClientConfig, MockServerOptions } from '../options.js';
+
+/** What a config file may set (snake_case, like the wire format). */
+export type FileOptions = Pick<
+  MockServerOptions,
+  'host' | 'port' | 'issuer' | 'defaultExpiresIn' | 'keyFile' | 'clients' | 'recorderCapacity'
+>;
+
+const TOP_LEVEL = [
+  'host',
+  'port',
+  'issuer',
+  'default_expires_in',
+  'key_file',
+  'clients',
+  'recorder_capacity',
+];
+const CLIENT_FIELDS = ['client_id', 'client_secret', 'expires_in'];
+const MAX_LIFETIME = 31_536_000;
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Validation of one file: every problem is named by the file and the field. */
+class FieldReader {
+  constructor(readonly file: string) {}
+
+  fail(field: string, problem: string): never {
+    throw new ConfigError(this.file, field, problem);
+  }
+
+  unknownFields(object: Json, allowed: readonly string[], prefix: string): void {
+    for (const key of Object.keys(object)) {
+      if (!allowed.includes(key))
+        this.fail(`${prefix}${key}`, `unknown field (allowed: ${allowed.join(', ')})`);
+    }
+  }
+
+  string(value: unknown, field: string): string {
+    if (typeof value !== 'string' || value === '') this.fail(field, 'must be a non-empty string');
+    return value;
+  }
+
+  integer(value: unknown, field: string, min: number, max: number): number {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      this.fail(field, `must be a whole number from ${min} to ${max}`);
+    }
+    return value;
+  }
+}
+
+/** Parses a config object already read from `file`. */
+export function parseConfig(raw: unknown, file: string): FileOptions {
+  const reader: FieldReader = new FieldReader(file);
+  if (!isObject(raw)) reader.fail('(root)', 'must be a JSON object');
+  reader.unknownFields(raw, TOP_LEVEL, '');
+  const options: { -readonly [K in keyof FileOptions]: FileOptions[K] } = {};
+  if (raw['host'] !== undefined) options.host = reader.string(raw['host'], 'host');
+  if (raw['port'] !== undefined) options.port = reader.integer(raw['port'], 'port', 0, 65_535);
+  if (raw['issuer'] !== undefined) options.issuer = reader.string(raw['issuer'], 'issuer');
+  if (raw['default_expires_in'] !== undefined) {
+    options.defaultExpiresIn = reader.integer(
+      raw['default_expires_in'],
+      'default_expires_in',
+      1,
+      MAX_LIFETIME,
+    );
+  }
+  if (raw['recorder_capacity'] !== undefined) {
+    options.recorderCapacity = reader.integer(raw['recorder_capacity'], 'recorder_capacity', 1, 10_000_000);
+  }
+  if (raw['key_file'] !== undefined) {
+    options.keyFile = resolve(dirname(file), reader.string(raw['key_file'], 'key_file'));
+  }
+  if (raw['clients'] !== undefined) {
+    const list = raw['clients'];
+    if (!Array.isArray(list)) reader.fail('clients', 'must be an array of clients');
+    const seen = new Set<string>();
+    options.clients = (list as unknown[]).map((entry: unknown, index: number): ClientConfig => {
+      const at = `clients[${index}]`;
+      if (!isObject(entry)) reader.fail(at, 'must be an object with client_id and client_secret');
+      reader.unknownFields(entry, CLIENT_FIELDS, `${at}.`);
+      const clientId = reader.string(entry['client_id'], `${at}.client_id`);
+      if (seen.has(clientId)) reader.fail(`${at}.client_id`, 'is used by an earlier client');
+      seen.add(clientId);
+      const clientSecret = reader.string(entry['client_secret'], `${at}.client_secret`);
+      return entry['expires_in'] === undefined
+        ? { clientId, clientSecret }
+        : {
+            clientId,
+            clientSecret,
+            expiresIn: reader.integer(entry['expires_in'], `${at}.expires_in`, 1, MAX_LIFETIME),
+          };
+    });
+  }
+  return options;
+}
+
+/** Reads and validates a JSON config file; a problem throws a `ConfigError` naming the file and field. */
+export async function loadConfigFile(file: string): Promise<FileOptions> {
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      path,
+      '(file)',
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(path, '(root)', `is not valid JSON (${(error as Error).message})`);
+  }
+  return parseConfig(raw, path);
+}

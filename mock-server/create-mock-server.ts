@@ -1,0 +1,99 @@
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import type { Clock } from './clock.js';
+import { createControlOperations, type ControlOperations } from './control/control-operations.js';
+import { createMockContext, type MockContext } from './mock-context.js';
+import { DEFAULTS, HUB_BASE_PATH, TOKEN_PATH, type MockServerOptions } from './options.js';
+import type { Recorder } from './recorder/recorder.js';
+
+export interface CreateMockServerOptions extends MockServerOptions {
+  /** Listen on a port (default true). With false, use `fetch` in-process; nothing listens. */
+  readonly listen?: boolean;
+}
+
+/** A running mock. */
+export interface MockServer {
+  /** The base URL, e.g. `http://127.0.0.1:4010`. */
+  readonly url: string;
+  readonly port: number;
+  readonly tokenUrl: string;
+  /** The hub's base, e.g. `http://127.0.0.1:4010/openapi/v2.0`. */
+  readonly apiUrl: string;
+  readonly jwksUrl: string;
+  /** The app as a `fetch` function: works with or without a listening port. */
+  readonly fetch: (request: Request) => Promise<Response>;
+  readonly clock: Clock;
+  readonly recorder: Recorder;
+  readonly control: ControlOperations;
+  /** The shared state, for tools built on the mock (the contract kit). */
+  readonly context: MockContext;
+  /** Stops accepting connections, lets requests in flight finish, and resolves once closed. */
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+const urlHost = (host: string): string => (host.includes(':') ? `[${host}]` : host);
+
+/**
+ * Starts the whole mock in-process: token endpoint, hub and control API.
+ *
+ * @example
+ * const mock = await createMockServer({ port: 0 });
+ * const client = mock.control.createClient({ expiresIn: 60 });
+ * // ... point the code under test at mock.tokenUrl and mock.apiUrl
+ * await mock.close();
+ */
+export async function createMockServer(options: CreateMockServerOptions = {}): Promise<MockServer> {
+  const context = await createMockContext(options);
+  const app = createApp(context);
+  const fetch = async (request: Request): Promise<Response> => app.fetch(request, {});
+  const control = createControlOperations(context);
+  const host = options.host ?? DEFAULTS.host;
+
+  let url = `http://${urlHost(host)}:${options.port ?? DEFAULTS.port}`;
+  let port = options.port ?? DEFAULTS.port;
+  let server: Server | undefined;
+  if (options.listen !== false) {
+    server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+    server.keepAliveTimeout = 5_000;
+    server.headersTimeout = 10_000;
+    server.requestTimeout = 30_000;
+    const address = await listen(server, port, host);
+    port = address.port;
+    url = `http://${urlHost(host)}:${port}`;
+  }
+  if (options.issuer === undefined) context.issuer = url;
+
+  return {
+    url,
+    port,
+    tokenUrl: `${url}${TOKEN_PATH}`,
+    apiUrl: `${url}${HUB_BASE_PATH}`,
+    jwksUrl: `${url}/.well-known/jwks.json`,
+    fetch,
+    clock: context.clock,
+    recorder: context.recorder,
+    control,
+    context,
+    close() {
+      const running = server;
+      if (running === undefined) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        running.close((error) => (error === undefined ? resolve() : reject(error)));
+        running.closeIdleConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { components } from '../../generated/openapi.js';
+
+export type FaultRequest = components['schemas']['FaultRequest'];
+export type Fault = components['schemas']['Fault'];
+export type FaultTarget = Fault['target'];
+
+/**
+ * Faults queued through the control API, each for the next `count` matching requests. Faults are taken
+ * in the order they were added; a fault scoped to a client matches only that client's requests.
+ */
+export class FaultQueue {
+  #faults: Fault[] = [];
+  #nextId = 1;
+
+  add(request: FaultRequest): Fault {
+    const { count, ...rest } = request;
+    const fault: Fault = { id: `fault-${this.#nextId}`, ...rest, remaining: count ?? 1 };
+    this.#nextId += 1;
+    this.#faults.push(fault);
+    return { ...fault };
+  }
+
+  /** The first fault matching this request, with one use taken from it; undefined when none. */
+  take(target: FaultTarget, clientId: string | null): Fault | undefined {
+    if (this.#faults.length === 0) return undefined;
+    const index = this.#faults.findIndex(
+      (fault) => fault.target === target && (fault.client_id === undefined || fault.client_id === clientId),
+    );
+    if (index < 0) return undefined;
+    const fault = this.#faults[index] as Fault;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) this.#faults.splice(index, 1);
+    return { ...fault };
+  }
+
+  list(): Fault[] {
+    return this.#faults.map((fault) => ({ ...fault }));
+  }
+
+  clear(): void {
+    this.#faults = [];
+  }
+}

@@ -1,0 +1,85 @@
+import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { calculateJwkThumbprint, type JWK } from 'jose';
+import { ConfigError } from '../errors/config-error.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+
+/** The committed, public, test-only key: tokens verify across restarts. Never use it outside tests. */
+export const TEST_ONLY_KEY_FILE = join(PACKAGE_ROOT, 'fixtures', 'keys', 'test-only-signing-key.pem');
+
+export interface SigningKey {
+  readonly kid: string;
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
+  /** The public JWK as served in the JWKS. */
+  readonly publicJwk: Readonly<JWK> & { kid: string; alg: 'RS256'; use: 'sig' };
+  /** Where it came from, for the start-up banner: a file path, `generated`, or the test-only key. */
+  readonly origin: string;
+  readonly isTestOnly: boolean;
+}
+
+async function fromPrivateKey(
+  privateKey: KeyObject,
+  origin: string,
+  isTestOnly: boolean,
+): Promise<SigningKey> {
+  if (privateKey.asymmetricKeyType !== 'rsa') {
+    throw new ConfigError(
+      origin,
+      'key',
+      `must be an RSA private key, got ${privateKey.asymmetricKeyType ?? 'unknown'}`,
+    );
+  }
+  const bits = privateKey.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (bits < 2048) {
+    throw new ConfigError(origin, 'key', `RS256 needs an RSA key of at least 2048 bits, got ${bits}`);
+  }
+  const publicKey = createPublicKey(privateKey);
+  const exported = publicKey.export({ format: 'jwk' }) as JWK;
+  const base = { kty: 'RSA', n: exported.n, e: exported.e } as JWK;
+  const kid = await calculateJwkThumbprint(base, 'sha256');
+  return {
+    kid,
+    privateKey,
+    publicKey,
+    publicJwk: Object.freeze({ ...base, kid, alg: 'RS256' as const, use: 'sig' as const }),
+    origin,
+    isTestOnly,
+  };
+}
+
+/** Loads an RSA private key from a PEM or JWK (JSON) file. */
+export async function loadSigningKey(file: string, isTestOnly = false): Promise<SigningKey> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      file,
+      'key',
+      `cannot read the key file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  let privateKey: KeyObject;
+  try {
+    privateKey = text.trimStart().startsWith('{')
+      ? createPrivateKey({ key: JSON.parse(text) as JWK & { kty: string }, format: 'jwk' })
+      : createPrivateKey(text);
+  } catch {
+    throw new ConfigError(file, 'key', 'is not an RSA private key in PEM or JWK format');
+  }
+  return fromPrivateKey(privateKey, file, isTestOnly);
+}
+
+/** The committed test-only key. */
+export function loadTestOnlySigningKey(): Promise<SigningKey> {
+  return loadSigningKey(TEST_ONLY_KEY_FILE, true);
+}
+
+/** A fresh 2048-bit key, for `--generate-key`. */
+export async function generateSigningKey(): Promise<SigningKey> {
+  const { privateKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
+  return fromPrivateKey(privateKey, 'generated at start', false);
+}

@@ -1,0 +1,73 @@
+import { ClientRegistry } from './clients/client-registry.js';
+import { createClock, type Clock } from './clock.js';
+import { FaultQueue } from './faults/fault-queue.js';
+import {
+  generateSigningKey,
+  loadSigningKey,
+  loadTestOnlySigningKey,
+  type SigningKey,
+} from './keys/signing-key.js';
+import { DEFAULTS, type MockServerOptions } from './options.js';
+import { Recorder } from './recorder/recorder.js';
+import { createTokenIssuer, type TokenIssuer } from './tokens/token-issuer.js';
+import { TokenLedger } from './tokens/token-ledger.js';
+
+/** The state every route shares: one clock, one key, one registry, one recorder. */
+export interface MockContext {
+  readonly clock: Clock;
+  readonly key: SigningKey;
+  readonly clients: ClientRegistry;
+  readonly issueToken: TokenIssuer;
+  readonly ledger: TokenLedger;
+  readonly recorder: Recorder;
+  readonly faults: FaultQueue;
+  readonly defaultExpiresIn: number;
+  readonly bodyLimitBytes: number;
+  readonly controlToken: string | undefined;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** The issuer; settable because with port 0 it is known only after listening. */
+  issuer: string;
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function resolveKey(options: MockServerOptions): Promise<SigningKey> {
+  if (options.signingKey !== undefined) return options.signingKey;
+  if (options.generateKey === true) return generateSigningKey();
+  if (options.keyFile !== undefined) return loadSigningKey(options.keyFile);
+  return loadTestOnlySigningKey();
+}
+
+/** Builds the shared state from options (already validated) and the embedded defaults. */
+export async function createMockContext(options: MockServerOptions = {}): Promise<MockContext> {
+  const clock = options.clock ?? createClock();
+  const defaultExpiresIn = options.defaultExpiresIn ?? DEFAULTS.defaultExpiresIn;
+  const key = await resolveKey(options);
+  const clients = new ClientRegistry(
+    (options.clients ?? DEFAULTS.clients).map((client) => ({
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      expiresIn: client.expiresIn ?? defaultExpiresIn,
+    })),
+  );
+  const context: MockContext = {
+    clock,
+    key,
+    clients,
+    issueToken: createTokenIssuer({
+      key,
+      clock,
+      issuer: () => context.issuer,
+      ...(options.randomId === undefined ? {} : { randomId: options.randomId }),
+    }),
+    ledger: new TokenLedger(clock),
+    recorder: new Recorder(options.recorderCapacity),
+    faults: new FaultQueue(),
+    defaultExpiresIn,
+    bodyLimitBytes: DEFAULTS.bodyLimitBytes,
+    controlToken: options.controlToken,
+    sleep: options.sleep ?? realSleep,
+    issuer: options.issuer ?? `http://${DEFAULTS.host}:${DEFAULTS.port}`,
+  };
+  return context;
+}

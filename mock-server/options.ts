@@ -1,0 +1,59 @@
+import type { Clock } from './clock.js';
+import type { SigningKey } from './keys/signing-key.js';
+
+/** A client the mock knows from start. */
+export interface ClientConfig {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Token lifetime in seconds; defaults to the server's `defaultExpiresIn`. */
+  readonly expiresIn?: number;
+}
+
+/** Everything `createMockServer()` and `serve` accept. Every field is optional. */
+export interface MockServerOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  readonly host?: string;
+  /** Port; 0 picks a free one. Default 4010. */
+  readonly port?: number;
+  /** Clients known from start; default the demo client. */
+  readonly clients?: readonly ClientConfig[];
+  /** Token lifetime in seconds for clients that set none; default 3600. */
+  readonly defaultExpiresIn?: number;
+  /** The `iss` claim and the metadata's issuer; default the server's base URL. */
+  readonly issuer?: string;
+  /** A PEM or JWK file with the RSA signing key; default the committed test-only key. */
+  readonly keyFile?: string;
+  /** Generate a fresh key at start instead of loading one. */
+  readonly generateKey?: boolean;
+  /** An already loaded key (takes precedence over keyFile and generateKey). */
+  readonly signingKey?: SigningKey;
+  /** The clock; default one that follows real time. */
+  readonly clock?: Clock;
+  /** Recorder ring-buffer size; default 10,000 exchanges. */
+  readonly recorderCapacity?: number;
+  /** When set, the control API answers any address but only with `Authorization: Bearer <controlToken>`. */
+  readonly controlToken?: string;
+  /** Source of token ids; default `crypto.randomUUID`. */
+  readonly randomId?: () => string;
+  /** Waits `ms` of real time; default `setTimeout`. Used by delay faults. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export const DEMO_CLIENT: ClientConfig = Object.freeze({
+  clientId: 'demo-client',
+  clientSecret: 'demo-secret',
+});
+
+/** The embedded defaults `npm start` runs on. */
+export const DEFAULTS = Object.freeze({
+  host: '127.0.0.1',
+  port: 4010,
+  defaultExpiresIn: 3600,
+  clients: Object.freeze([DEMO_CLIENT]) as readonly ClientConfig[],
+  bodyLimitBytes: 64 * 1024,
+});
+
+/** The token endpoint's path, as VectorCare serves it. */
+export const TOKEN_PATH = '/v2.0/oauth2/token';
+/** The hub's base path. */
+export const HUB_BASE_PATH = '/openapi/v2.0';
