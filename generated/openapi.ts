@@ -511,6 +511,7 @@ export type components = {
         | 'expired'
         | 'not_yet_valid'
         | 'wrong_issuer'
+        | 'critical_header'
         | 'revoked'
         | 'unknown_client'
         | null;
@@ -530,12 +531,63 @@ export type components = {
       dropped: number;
       capacity: number;
     };
+    HarPair: {
+      name: string;
+      value: string;
+    };
+    /**
+     * @description HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/). Secrets are redacted: Basic credentials,
+     *     client secrets and query values read `[redacted]`; tokens are named by their jti in `_vectorcare`.
+     *     Response bodies are not recorded. Each entry's `_vectorcare` holds the recording's other fields.
+     */
     Har: {
       log: {
         /** @constant */
         version: '1.2';
-        creator: Record<string, never>;
-        entries: Record<string, never>[];
+        creator: {
+          name: string;
+          version: string;
+        };
+        entries: {
+          startedDateTime: string;
+          time: number;
+          request: {
+            method: string;
+            url: string;
+            httpVersion: string;
+            cookies: components['schemas']['HarPair'][];
+            headers: components['schemas']['HarPair'][];
+            queryString: components['schemas']['HarPair'][];
+            postData?: {
+              mimeType: string;
+              text?: string;
+              params?: components['schemas']['HarPair'][];
+            };
+            headersSize: number;
+            bodySize: number;
+          };
+          response: {
+            status: number;
+            statusText: string;
+            httpVersion: string;
+            cookies: components['schemas']['HarPair'][];
+            headers: components['schemas']['HarPair'][];
+            content: {
+              size: number;
+              mimeType: string;
+            };
+            redirectURL: string;
+            headersSize: number;
+            bodySize: number;
+          };
+          cache: Record<string, never>;
+          timings: {
+            send: number;
+            wait: number;
+            receive: number;
+          };
+          _vectorcare?: Record<string, never>;
+        }[];
       };
     };
   };
@@ -562,7 +614,7 @@ export type components = {
         'application/json': components['schemas']['HubError'];
       };
     };
-    /** @description api:method_not_allowed. */
+    /** @description api:method_not_allowed, with an Allow header; only after the bearer check passed. */
     MethodNotAllowed: {
       headers: {
         [name: string]: unknown;
@@ -575,6 +627,24 @@ export type components = {
     TooManyRequests: {
       headers: {
         'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['HubError'];
+      };
+    };
+    /** @description A body over 1 MiB (api:bad_request with status 413); only after the bearer check passed. */
+    PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['HubError'];
+      };
+    };
+    /** @description An unknown path, or a path without its trailing slash: {"message": "Not found.", "code": "api:not_found"}. */
+    NotFound: {
+      headers: {
         [name: string]: unknown;
       };
       content: {
@@ -740,6 +810,7 @@ export interface operations {
       400: components['responses']['ValidationError'];
       401: components['responses']['Unauthorized'];
       405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['PayloadTooLarge'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -767,20 +838,24 @@ export interface operations {
           'application/json': components['schemas']['EmptyObject'];
         };
       };
-      /** @description Per-item field errors, or too many locations. */
+      /**
+       * @description Per-item field errors (one object per item, `{}` for a valid item), too many locations
+       *     (responder:too_many_locations), a body that is not a list (common:list_invalid), or malformed JSON
+       *     (api:bad_request).
+       */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json':
-            | components['schemas']['FieldErrors'][]
-            | components['schemas']['HubError']
-            | components['schemas']['FieldErrors'];
+            | (components['schemas']['FieldErrors'] | components['schemas']['EmptyObject'])[]
+            | components['schemas']['HubError'];
         };
       };
       401: components['responses']['Unauthorized'];
       405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['PayloadTooLarge'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -811,6 +886,7 @@ export interface operations {
       400: components['responses']['ValidationError'];
       401: components['responses']['Unauthorized'];
       405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['PayloadTooLarge'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -841,6 +917,7 @@ export interface operations {
       400: components['responses']['ValidationError'];
       401: components['responses']['Unauthorized'];
       405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['PayloadTooLarge'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -871,6 +948,7 @@ export interface operations {
       400: components['responses']['ValidationError'];
       401: components['responses']['Unauthorized'];
       405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['PayloadTooLarge'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -901,6 +979,7 @@ export interface operations {
       400: components['responses']['ValidationError'];
       401: components['responses']['Unauthorized'];
       405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['PayloadTooLarge'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -1126,6 +1205,7 @@ export interface operations {
           'application/json': components['schemas']['Har'];
         };
       };
+      400: components['responses']['ControlError'];
       401: components['responses']['ControlError'];
       403: components['responses']['ControlError'];
     };

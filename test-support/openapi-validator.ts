@@ -29,6 +29,12 @@ function matchPath(path: string): string | undefined {
   });
 }
 
+/** Whether openapi.yaml documents `method` on a template matching `path`. */
+export function documentsOperation(method: string, path: string): boolean {
+  const template = matchPath(path.split('?')[0] ?? path);
+  return template !== undefined && paths[template]?.[method.toLowerCase()] !== undefined;
+}
+
 /**
  * Throws unless `body` matches the schema openapi.yaml documents for this method, path and status.
  * A response the spec does not document at all fails too.
@@ -40,10 +46,12 @@ export function assertMatchesSpec(method: string, path: string, status: number, 
   if (operation === undefined) throw new Error(`openapi.yaml documents no ${method} ${template}`);
   const responses = operation['responses'] as Record<string, Json>;
   const response = responses[String(status)];
-  if (response === undefined) throw new Error(`openapi.yaml documents no ${status} for ${method} ${template}`);
+  if (response === undefined)
+    throw new Error(`openapi.yaml documents no ${status} for ${method} ${template}`);
   const content = resolveRef(response)['content'] as Record<string, Json> | undefined;
   const schema = content?.['application/json']?.['schema'] as Json | undefined;
-  if (schema === undefined) throw new Error(`openapi.yaml has no JSON schema for ${status} ${method} ${template}`);
+  if (schema === undefined)
+    throw new Error(`openapi.yaml has no JSON schema for ${status} ${method} ${template}`);
   const key = `${method.toLowerCase()} ${template} ${status}`;
   let validate = validators.get(key);
   if (validate === undefined) {
@@ -61,4 +69,19 @@ function rewriteRefs(node: unknown): Json {
   return JSON.parse(
     JSON.stringify(node).replace(/"\$ref":"#\/components/g, '"$ref":"openapi.json#/components'),
   ) as Json;
+}
+
+/** Throws unless `body` matches `components.schemas[name]` (for answers no path template names, e.g. 404s). */
+export function assertMatchesSchema(name: string, body: unknown): void {
+  const key = `schema ${name}`;
+  let validate = validators.get(key);
+  if (validate === undefined) {
+    validate = ajv.compile({ $ref: `openapi.json#/components/schemas/${name}` });
+    validators.set(key, validate);
+  }
+  if (!validate(body)) {
+    throw new Error(
+      `body does not match ${name}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`,
+    );
+  }
 }
