@@ -1,9 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { loadTestOnlySigningKey } from '../mock-server/index.js';
+import { DEFAULT_RECORDER_CAPACITY, loadTestOnlySigningKey } from '../mock-server/index.js';
 import type { BenchOptions } from './bench-options.js';
 import { figure, type Figure } from './figure.js';
+import { measureHubLoad } from './hub-load.js';
 import { machineInfo, type MachineInfo } from './machine-info.js';
+import { measureMemory } from './memory.js';
 import { measureSignCeiling } from './sign-ceiling.js';
 import { measureStartUp } from './start-up.js';
 import { measureTokenLoad } from './token-load.js';
@@ -18,6 +20,9 @@ export interface BenchResult {
   readonly options: BenchOptions;
   readonly figures: readonly Figure[];
 }
+
+/** Twice the recorder's default bound: the ring buffer is full before the memory figure starts. */
+const MEMORY_WARM_UP_REQUESTS = 2 * DEFAULT_RECORDER_CAPACITY;
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -113,6 +118,64 @@ async function startUpFigures(options: BenchOptions): Promise<Figure[]> {
   ];
 }
 
+async function hubFigures(options: BenchOptions): Promise<Figure[]> {
+  log('hub state update vs bare Hono route ...');
+  const { hub, bare } = await measureHubLoad({
+    connections: 50,
+    durationSeconds: options.durationSeconds,
+    rounds: options.rounds,
+  });
+  return [
+    figure({
+      id: 'hub.state_update',
+      label: 'hub state update, valid token (50 connections)',
+      unit: 'req/s',
+      value: hub.requestsPerSecond,
+      baseline: { label: 'bare Hono route', value: bare.requestsPerSecond },
+      target: { kind: 'min-ratio', value: 0.8 },
+      details: {
+        p50Ms: hub.latencyP50Ms,
+        p99Ms: hub.latencyP99Ms,
+        errors: hub.errors,
+        serverCpuMsPerRequest: hub.serverCpuMsPerRequest,
+        bareP50Ms: bare.latencyP50Ms,
+        bareP99Ms: bare.latencyP99Ms,
+        bareErrors: bare.errors,
+        bareServerCpuMsPerRequest: bare.serverCpuMsPerRequest,
+      },
+    }),
+    figure({
+      id: 'hub.cpu_per_request',
+      label: 'hub server CPU per state update',
+      unit: 'ms',
+      value: hub.serverCpuMsPerRequest,
+      baseline: { label: 'bare Hono route', value: bare.serverCpuMsPerRequest },
+    }),
+  ];
+}
+
+async function memoryFigures(options: BenchOptions): Promise<Figure[]> {
+  const warmUp = Math.min(MEMORY_WARM_UP_REQUESTS, options.memoryRequests);
+  log(`memory over ${options.memoryRequests.toLocaleString('en-US')} hub requests ...`);
+  const memory = await measureMemory(options.memoryRequests, warmUp);
+  return [
+    figure({
+      id: 'memory.rss_growth',
+      label: `RSS growth over ${memory.requests.toLocaleString('en-US')} hub requests`,
+      unit: 'MB',
+      value: memory.rssAfterMb - memory.rssBeforeMb,
+      baseline: { label: 'RSS after warm-up', value: memory.rssBeforeMb },
+      target: { kind: 'max', value: 10 },
+      details: {
+        rssBeforeMb: memory.rssBeforeMb,
+        rssAfterMb: memory.rssAfterMb,
+        warmUpRequests: memory.warmUpRequests,
+        errors: memory.errors,
+      },
+    }),
+  ];
+}
+
 /** Runs every measurement in order, prints the table, and writes the JSON. */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
@@ -121,7 +184,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const figures = [
     ...sign.figures,
     ...(await tokenFigures(options, sign.cpuMsPerSignature)),
+    ...(await hubFigures(options)),
     ...(await startUpFigures(options)),
+    ...(await memoryFigures(options)),
   ];
   const result: BenchResult = {
     date: new Date().toISOString(),

@@ -1,4 +1,4 @@
-import { median } from './figure.js';
+import { medianResult } from './median-result.js';
 import { runLoad, type LoadRequest, type LoadResult } from './load.js';
 import { clientCredentialsRequest } from './token-request.js';
 import { startServer, type ServerHandle } from './server-handle.js';
@@ -15,20 +15,6 @@ export interface TokenLoadOptions {
   readonly durationSeconds: number;
   /** Rounds per point, ours and the anchor alternating, so a burst of load elsewhere hits both. */
   readonly rounds: number;
-}
-
-/** The median of each number across rounds (latencies and rates alike). */
-function medianResult(results: readonly LoadResult[]): LoadResult {
-  const of = (pick: (result: LoadResult) => number): number => median(results.map(pick));
-  return {
-    connections: results[0]?.connections ?? 0,
-    requestsPerSecond: of((r) => r.requestsPerSecond),
-    latencyP50Ms: of((r) => r.latencyP50Ms),
-    latencyP99Ms: of((r) => r.latencyP99Ms),
-    ok: results.reduce((sum, r) => sum + r.ok, 0),
-    errors: results.reduce((sum, r) => sum + r.errors, 0),
-    serverCpuMsPerRequest: of((r) => r.serverCpuMsPerRequest),
-  };
 }
 
 async function warmUp(server: ServerHandle, request: LoadRequest): Promise<void> {
