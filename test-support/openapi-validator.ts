@@ -40,10 +40,12 @@ export function assertMatchesSpec(method: string, path: string, status: number, 
   if (operation === undefined) throw new Error(`openapi.yaml documents no ${method} ${template}`);
   const responses = operation['responses'] as Record<string, Json>;
   const response = responses[String(status)];
-  if (response === undefined) throw new Error(`openapi.yaml documents no ${status} for ${method} ${template}`);
+  if (response === undefined)
+    throw new Error(`openapi.yaml documents no ${status} for ${method} ${template}`);
   const content = resolveRef(response)['content'] as Record<string, Json> | undefined;
   const schema = content?.['application/json']?.['schema'] as Json | undefined;
-  if (schema === undefined) throw new Error(`openapi.yaml has no JSON schema for ${status} ${method} ${template}`);
+  if (schema === undefined)
+    throw new Error(`openapi.yaml has no JSON schema for ${status} ${method} ${template}`);
   const key = `${method.toLowerCase()} ${template} ${status}`;
   let validate = validators.get(key);
   if (validate === undefined) {
