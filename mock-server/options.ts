@@ -51,6 +51,8 @@ export const DEFAULTS = Object.freeze({
   defaultExpiresIn: 3600,
   clients: Object.freeze([DEMO_CLIENT]) as readonly ClientConfig[],
   bodyLimitBytes: 64 * 1024,
+  /** Hub request bodies (200 locations fit many times over). */
+  hubBodyLimitBytes: 1024 * 1024,
 });
 
 /** The token endpoint's path, as VectorCare serves it. */

@@ -29,6 +29,12 @@ function matchPath(path: string): string | undefined {
   });
 }
 
+/** Whether openapi.yaml documents `method` on a template matching `path`. */
+export function documentsOperation(method: string, path: string): boolean {
+  const template = matchPath(path.split('?')[0] ?? path);
+  return template !== undefined && paths[template]?.[method.toLowerCase()] !== undefined;
+}
+
 /**
  * Throws unless `body` matches the schema openapi.yaml documents for this method, path and status.
  * A response the spec does not document at all fails too.
@@ -63,4 +69,19 @@ function rewriteRefs(node: unknown): Json {
   return JSON.parse(
     JSON.stringify(node).replace(/"\$ref":"#\/components/g, '"$ref":"openapi.json#/components'),
   ) as Json;
+}
+
+/** Throws unless `body` matches `components.schemas[name]` (for answers no path template names, e.g. 404s). */
+export function assertMatchesSchema(name: string, body: unknown): void {
+  const key = `schema ${name}`;
+  let validate = validators.get(key);
+  if (validate === undefined) {
+    validate = ajv.compile({ $ref: `openapi.json#/components/schemas/${name}` });
+    validators.set(key, validate);
+  }
+  if (!validate(body)) {
+    throw new Error(
+      `body does not match ${name}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`,
+    );
+  }
 }
