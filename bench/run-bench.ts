@@ -88,7 +88,26 @@ async function tokenFigures(options: BenchOptions, cpuMsPerSignature: number): P
         value: busiest.ours.serverCpuMsPerRequest,
         baseline: { label: 'one RS256 signature', value: cpuMsPerSignature },
         target: { kind: 'max-ratio', value: 1.2 },
-        details: { anchorServerCpuMsPerToken: busiest.anchor.serverCpuMsPerRequest },
+        details: {
+          anchorServerCpuMsPerToken: busiest.anchor.serverCpuMsPerRequest,
+          ...(busiest.floor === undefined
+            ? {}
+            : {
+                signOnlyServerCpuMsPerToken: busiest.floor.serverCpuMsPerRequest,
+                signOnlyServerTokensPerSecond: busiest.floor.requestsPerSecond,
+              }),
+        },
+      }),
+    );
+  }
+  if (busiest?.floor !== undefined) {
+    figures.push(
+      figure({
+        id: 'token.cpu_floor',
+        label: 'server CPU per token, sign-only node:http server (the floor)',
+        unit: 'ms',
+        value: busiest.floor.serverCpuMsPerRequest,
+        baseline: { label: 'one RS256 signature', value: cpuMsPerSignature },
       }),
     );
   }

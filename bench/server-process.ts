@@ -1,9 +1,10 @@
 import { startAnchorServer } from './anchor-server.js';
 import { startBareHonoServer } from './bare-hono-server.js';
+import { startSignFloorServer } from './sign-floor-server.js';
 import { createMockServer } from '../mock-server/index.js';
 
 /** The servers the benchmark loads, each in a child process of its own. */
-export type ServerKind = 'mock' | 'anchor' | 'bare-hono';
+export type ServerKind = 'mock' | 'anchor' | 'bare-hono' | 'sign-floor';
 
 /** Parent → child. */
 export type ServerRequest =
@@ -32,6 +33,8 @@ async function start(kind: ServerKind): Promise<Started> {
       return createMockServer({ port: 0 });
     case 'anchor':
       return startAnchorServer();
+    case 'sign-floor':
+      return startSignFloorServer();
     case 'bare-hono': {
       const bare = await startBareHonoServer();
       return { ...bare, tokenUrl: '' };
