@@ -44,6 +44,7 @@ describe('npm run bench -- --quick', () => {
         '300',
         '--sign-ms',
         '40',
+        '--no-certify',
       ],
       { encoding: 'utf8', timeout: 60_000 },
     );

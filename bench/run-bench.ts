@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DEFAULT_RECORDER_CAPACITY, loadTestOnlySigningKey } from '../mock-server/index.js';
 import type { BenchOptions } from './bench-options.js';
+import { certifyAvailable, measureCertify } from './certify-timing.js';
 import { figure, type Figure } from './figure.js';
 import { measureHubLoad } from './hub-load.js';
 import { machineInfo, type MachineInfo } from './machine-info.js';
@@ -195,6 +196,36 @@ async function memoryFigures(options: BenchOptions): Promise<Figure[]> {
   ];
 }
 
+async function certifyFigures(options: BenchOptions): Promise<Figure[]> {
+  if (!options.certify) return [];
+  if (!certifyAvailable()) {
+    log('certify: the contract kit is not in this build; skipped');
+    return [];
+  }
+  log('certify on the bundled client ...');
+  const { quickOutOfProcess: quick, certificationVirtualTime: virtual } = await measureCertify();
+  return [
+    figure({
+      id: 'certify.quick',
+      label: 'certify bundled client, quick profile, out-of-process',
+      unit: 's',
+      value: quick.seconds,
+      baseline: { label: "the profile's token lifetime", value: quick.lifetimeSeconds },
+      target: { kind: 'max', value: 20 },
+      details: { exitCode: quick.exitCode },
+    }),
+    figure({
+      id: 'certify.certification_virtual',
+      label: 'certify bundled client, certification profile, virtual time',
+      unit: 's',
+      value: virtual.seconds,
+      baseline: { label: "the profile's token lifetime", value: virtual.lifetimeSeconds },
+      target: { kind: 'max', value: 5 },
+      details: { exitCode: virtual.exitCode },
+    }),
+  ];
+}
+
 /** Runs every measurement in order, prints the table, and writes the JSON. */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
@@ -206,6 +237,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     ...(await hubFigures(options)),
     ...(await startUpFigures(options)),
     ...(await memoryFigures(options)),
+    ...(await certifyFigures(options)),
   ];
   const result: BenchResult = {
     date: new Date().toISOString(),
