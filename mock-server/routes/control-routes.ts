@@ -97,7 +97,12 @@ export function registerControlRoutes(
     '/clock': {
       GET: () => json(200, control.clockState()),
       async POST(c) {
-        return json(200, control.setClock(parseClock(await jsonBody(c))));
+        const body = await jsonBody(c);
+        const state = control.clockState();
+        return json(
+          200,
+          control.setClock(parseClock(body, { nowMs: state.now_ms, offsetMs: state.offset_ms })),
+        );
       },
     },
     '/recordings': {
