@@ -22,7 +22,10 @@ export interface BenchResult {
   readonly figures: readonly Figure[];
 }
 
-/** Twice the recorder's default bound: the ring buffer is full before the memory figure starts. */
+/**
+ * The least warm-up before the memory figure: twice the recorder's default bound, so the ring buffer is
+ * full; a full run warms up with a tenth of its requests.
+ */
 const MEMORY_WARM_UP_REQUESTS = 2 * DEFAULT_RECORDER_CAPACITY;
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -175,7 +178,10 @@ async function hubFigures(options: BenchOptions): Promise<Figure[]> {
 }
 
 async function memoryFigures(options: BenchOptions): Promise<Figure[]> {
-  const warmUp = Math.min(MEMORY_WARM_UP_REQUESTS, options.memoryRequests);
+  const warmUp = Math.min(
+    Math.max(MEMORY_WARM_UP_REQUESTS, Math.round(options.memoryRequests / 10)),
+    options.memoryRequests,
+  );
   log(`memory over ${options.memoryRequests.toLocaleString('en-US')} hub requests ...`);
   const memory = await measureMemory(options.memoryRequests, warmUp);
   return [
@@ -189,6 +195,8 @@ async function memoryFigures(options: BenchOptions): Promise<Figure[]> {
       details: {
         rssBeforeMb: memory.rssBeforeMb,
         rssAfterMb: memory.rssAfterMb,
+        heapUsedBeforeMb: memory.heapUsedBeforeMb,
+        heapUsedAfterMb: memory.heapUsedAfterMb,
         warmUpRequests: memory.warmUpRequests,
         errors: memory.errors,
       },
