@@ -119,7 +119,8 @@ export function registerTokenRoute(app: Hono<MockEnv>, context: MockContext): vo
       path: url.pathname,
       query_keys: queryKeys,
       status: 0,
-      client_id: null,
+      // A client that puts its id in the URL is still named, so the contract kit can attribute the request.
+      client_id: url.searchParams.get('client_id'),
       grant_type: null,
       jti_issued: null,
       expires_in: null,
@@ -179,7 +180,7 @@ export function registerTokenRoute(app: Hono<MockEnv>, context: MockContext): vo
       credentialsInQuery: recording.credentials_in_query === true,
     };
     recording.auth_method = authMethodOf(facts);
-    recording.client_id = claimedClientId(facts);
+    recording.client_id = claimedClientId(facts) ?? recording.client_id;
     recording.grant_type = single(parameters, 'grant_type') ?? null;
     recording.content_type = mediaType(c.req.header('content-type') ?? null);
 
