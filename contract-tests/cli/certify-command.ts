@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { CommandIo } from '../../mock-server/cli/serve-command.js';
+import { renderHtmlReport } from '../report/html-report.js';
 import { renderJsonReport } from '../report/json-report.js';
 import { renderJunitReport } from '../report/junit-report.js';
 import type { CertificationReport } from '../report/report-types.js';
@@ -10,30 +11,19 @@ import { runCertification } from '../runner/run-certification.js';
 import { CERTIFY_USAGE, parseCertifyOptions, type CertifyOptions } from './certify-options.js';
 import { ProgressReporter } from './progress-reporter.js';
 
-type HtmlRenderer = (report: CertificationReport) => string;
-
-/** The HTML report's renderer (contract-tests/report/html-report.ts), loaded only when --html asks for it. */
-async function loadHtmlRenderer(): Promise<HtmlRenderer> {
-  // A computed specifier: the renderer is built separately and this command must build without it.
-  const specifier = ['..', 'report', 'html-report.js'].join('/');
-  const loaded = (await import(specifier)) as { renderHtmlReport?: HtmlRenderer };
-  if (typeof loaded.renderHtmlReport !== 'function') throw new Error('the HTML report renderer is missing');
-  return loaded.renderHtmlReport;
-}
-
 async function writeReports(
   options: CertifyOptions,
   report: CertificationReport,
   io: CommandIo,
 ): Promise<void> {
-  const outputs: [string | undefined, () => Promise<string>][] = [
-    [options.json, async () => renderJsonReport(report)],
-    [options.junit, async () => renderJunitReport(report)],
-    [options.html, async () => (await loadHtmlRenderer())(report)],
+  const outputs: [string | undefined, (report: CertificationReport) => string][] = [
+    [options.json, renderJsonReport],
+    [options.junit, renderJunitReport],
+    [options.html, renderHtmlReport],
   ];
   for (const [file, render] of outputs) {
     if (file === undefined) continue;
-    await writeFile(file, await render(), 'utf8');
+    await writeFile(file, render(report), 'utf8');
     io.out(`wrote ${file}`);
   }
 }

@@ -27,17 +27,27 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 // Child processes in real time: these wait on token lifetimes, so they run side by side.
 describe.concurrent('certify --adapter (stdio, quick profile, real time)', () => {
-  it('certifies a well-behaved client and writes the JSON and JUnit reports', async () => {
-    const json = join(dir, 'well.json');
-    const junit = join(dir, 'well.xml');
-    const run = await certify(['--adapter', node('well-behaved'), '--json', json, '--junit', junit]);
+  it('certifies the bundled client and writes the JSON, JUnit and HTML reports', async () => {
+    const json = join(dir, 'bundled.json');
+    const junit = join(dir, 'bundled.xml');
+    const html = join(dir, 'bundled.html');
+    const run = await certify([
+      '--adapter',
+      node('bundled-client'),
+      '--json',
+      json,
+      '--junit',
+      junit,
+      '--html',
+      html,
+    ]);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     expect(run.out).toContain('CERTIFIED: every required rule passed.');
     const report = JSON.parse(await readFile(json, 'utf8')) as CertificationReport;
     expect(report.certified).toBe(true);
     expect(report.lifetime).toBe(6);
-    expect(report.adapter?.name).toBe('well-behaved');
+    expect(report.adapter?.name).toBe('bundled-client');
     expect(report.results.map((result) => result.verdict)).toEqual(Array(11).fill('PASS'));
     const refresh = report.results.find((result) => result.rule === 'proactive-refresh');
     expect(refresh?.refresh_point_percent).toBeGreaterThanOrEqual(70);
@@ -45,6 +55,7 @@ describe.concurrent('certify --adapter (stdio, quick profile, real time)', () =>
     const xml = await readFile(junit, 'utf8');
     expect(xml.match(/<testcase /g)).toHaveLength(11);
     expect(xml).not.toMatch(/<failure|<error/);
+    expect(await readFile(html, 'utf8')).toMatch(/^<!doctype html>/i);
   }, 60_000);
 
   it.each([
