@@ -71,15 +71,19 @@ export const BEHAVIOUR_CHECKS: Readonly<Record<ThirdPartyAdapter['id'], Behaviou
         `invalid-client: token requests authenticated by ${methods.join(', ')}, not ${probing.join(', ')}`,
       );
     }
+    const rules: RuleId[] = ['token-reuse', 'proactive-refresh', 'honours-expires-in'];
+    for (const rule of rules) {
+      const { calls, lifetime_s: lifetimeS } = resultOf(report, rule).timeline;
+      const tokens = new Set(calls.map((call) => call.jti)).size;
+      // expiryDelta is 10 s: a token this short-lived counts as expired on arrival, so each call fetches one.
+      if (lifetimeS <= 10 && tokens !== calls.length) {
+        problems.push(`${rule}: ${tokens} tokens for ${calls.length} calls at a ${lifetimeS} s lifetime`);
+      }
+    }
     const reuse = resultOf(report, 'token-reuse').timeline;
-    const distinct = new Set(reuse.calls.map((call) => call.jti)).size;
-    if (reuse.lifetime_s <= 10) {
-      // expiryDelta is 10 s: a token this short-lived counts as expired on arrival.
-      if (distinct !== reuse.calls.length)
-        problems.push(`token-reuse: ${distinct} tokens for ${reuse.calls.length} calls`);
-    } else {
-      if (distinct !== 1)
-        problems.push(`token-reuse: ${distinct} tokens at a ${reuse.lifetime_s} s lifetime`);
+    if (reuse.lifetime_s > 10) {
+      const tokens = new Set(reuse.calls.map((call) => call.jti)).size;
+      if (tokens !== 1) problems.push(`token-reuse: ${tokens} tokens at a ${reuse.lifetime_s} s lifetime`);
       problems.push(...renewsLate(report, 'proactive-refresh', 10_000));
     }
     return problems;
