@@ -1,9 +1,10 @@
-import { createAdaptorServer } from '@hono/node-server';
-import type { Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Clock } from './clock.js';
 import { createControlOperations, type ControlOperations } from './control/control-operations.js';
+import { isTokenFastPath, serveTokenFastPath } from './http/token-fast-path.js';
 import { createMockContext, type MockContext } from './mock-context.js';
 import { DEFAULTS, HUB_BASE_PATH, TOKEN_PATH, type MockServerOptions } from './options.js';
 import type { Har } from './recorder/har.js';
@@ -70,7 +71,13 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
   let port = options.port ?? DEFAULTS.port;
   let server: Server | undefined;
   if (options.listen !== false) {
-    server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+    const honoListener = getRequestListener(app.fetch, { hostname: host });
+    // Token requests skip the Web Request/Response layer: see http/token-fast-path.ts.
+    server = createServer(function mockListener(incoming, outgoing) {
+      if (isTokenFastPath(incoming))
+        serveTokenFastPath(context, incoming, outgoing).catch(() => outgoing.destroy());
+      else void honoListener(incoming, outgoing);
+    });
     server.keepAliveTimeout = 5_000;
     server.headersTimeout = 10_000;
     server.requestTimeout = 30_000;
