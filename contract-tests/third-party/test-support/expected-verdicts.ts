@@ -108,8 +108,7 @@ export const EXPECTED_VERDICTS: Readonly<Record<ThirdPartyAdapter['id'], Library
       'token-reuse': 'FAIL',
       'no-expired-token': 'PASS',
       'proactive-refresh': { either: ['FAIL', 'PASS'], why: EARLY_PROBE_MARGIN },
-      // Each call fetches a fresh token, so revoking the old ones never causes a 401 to retry after.
-      'retry-after-401': 'ERROR',
+      'retry-after-401': 'FAIL',
       'bounded-retry': 'PASS',
       'invalid-client': 'PASS',
       'single-flight': 'WARN',
