@@ -41,6 +41,17 @@ describe('stdio adapter', () => {
     await session.close();
   });
 
+  it('removes the secret from what the adapter sends back', async () => {
+    const session = await launch(
+      script(
+        `send({ type: 'result', id: message.id, error: 'bad secret ' + process.env.VECTORCARE_CLIENT_SECRET })`,
+      ),
+    );
+    const outcome = await session.call({ id: '1', method: 'POST', path: '/x/' }, 2_000);
+    expect(outcome).toMatchObject({ kind: 'answered', result: { id: '1', error: 'bad secret [redacted]' } });
+    await session.close();
+  });
+
   it('reports a timeout, then ignores the late result instead of calling it a protocol error', async () => {
     const session = await launch(
       script(

@@ -6,13 +6,12 @@ import type {
   AdapterCall,
   AdapterEnvironment,
   AdapterLauncher,
-  AdapterResult,
   AdapterSession,
   CallOutcome,
 } from './adapter-session.js';
 import { BoundedLog } from './bounded-log.js';
 import { callLine, parseAdapterLine, SHUTDOWN_LINE } from './protocol-messages.js';
-import { redactSecrets } from './secret-redactor.js';
+import { redactSecrets, redactSecretsInJson } from './secret-redactor.js';
 
 export interface StdioAdapterOptions {
   /** The shell command that starts the adapter. */
@@ -156,7 +155,7 @@ function startStdioAdapter(
           breakSession(new AdapterError('protocol', 'a second ready message'));
           return;
         }
-        info = message.info;
+        info = redactSecretsInJson(message.info, secrets);
         clearTimeout(readyTimer);
         resolveReady(session);
         return;
@@ -174,7 +173,11 @@ function startStdioAdapter(
         return;
       }
       pending.delete(message.result.id);
-      call.resolve({ kind: 'answered', result: message.result as AdapterResult, answeredAtMs: now() });
+      call.resolve({
+        kind: 'answered',
+        result: redactSecretsInJson(message.result, secrets),
+        answeredAtMs: now(),
+      });
     });
 
     /** Resolves true once no process of the group is left, false when `ms` passed first. */
