@@ -12,7 +12,7 @@ Runs a client against the mock and judges its token handling, rule by rule, from
                           adapter protocol (docs/adapters.md), once per scenario, in real time
   --module <file>         an in-process JavaScript adapter (default export createAdapter(env)), run
                           in virtual time: even the certification profile takes seconds
-  --profile <name>        quick (default: 6 s token lifetime, well under 30 s) or certification
+  --profile <name>        quick (default: 14 s token lifetime, about 17 s) or certification
                           (300 s lifetime, minutes with --adapter)
   --lifetime <seconds>    the token lifetime to use instead of the profile's
   --rules <ids>           comma-separated rule ids to run (default all); a partial run is never certified

@@ -68,7 +68,7 @@ describe('the HTML report in headless Chromium', () => {
     const refresh = seen.timelines.find((timeline) => timeline.rule === 'proactive-refresh');
     expect(refresh?.bars).toEqual({ count: 1, visible: 1 });
     expect(refresh?.ticks).toEqual({ count: 3, visible: 3 });
-    // At 130% T1 had expired: the 401 sent it for a second token, a second bar.
+    // At 110% T1 had expired: the 401 sent it for a second token, a second bar.
     const expiry = seen.timelines.find((timeline) => timeline.rule === 'no-expired-token');
     expect(expiry?.bars.visible).toBeGreaterThanOrEqual(2);
   }, 60_000);

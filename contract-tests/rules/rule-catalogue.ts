@@ -58,7 +58,7 @@ export const RULES: readonly RuleDefinition[] = Object.freeze([
     level: 'required',
     statement: 'No API call ever presents a token past its exp.',
     judged:
-      "Calls are made at 0% and 50% of the lifetime and again well past expiry (130%); no hub call may fail the mock's bearer check as expired.",
+      "Calls are made at 0% and 50% of the lifetime and again past expiry (110%); no hub call may fail the mock's bearer check as expired.",
   },
   {
     id: 'proactive-refresh',

@@ -24,8 +24,11 @@ export interface CertificationProfile {
 export const PROFILES: Readonly<Record<'quick' | 'certification', CertificationProfile>> = Object.freeze({
   quick: Object.freeze({
     name: 'quick',
-    lifetimeS: 6,
-    honoursLifetimeS: 4,
+    // Long enough that the 90% probe sits 1.4 s from both the 80% mark and expiry, and the early probes
+    // several seconds before the 70% window: clients that keep expiry in whole seconds get the same
+    // verdict on every run.
+    lifetimeS: 14,
+    honoursLifetimeS: 12,
     roundingAllowanceMs: 1_000,
     callTimeoutMs: 5_000,
     readyTimeoutMs: 15_000,
@@ -80,7 +83,7 @@ export function profileMargins(profile: CertificationProfile): Record<string, nu
     ready_timeout_ms: profile.readyTimeoutMs,
     settle_ms: profile.settleMs,
     probe_points:
-      'token-reuse 0/15/30/45%; proactive-refresh 0/50/90%; no-expired-token 0/50/130%; honours-expires-in 0/40/90% of its own lifetime',
+      'token-reuse 0/15/30/45%; proactive-refresh 0/50/90%; no-expired-token 0/50/110%; honours-expires-in 0/40/90% of its own lifetime',
     refresh_window:
       "a refresh counts as proactive when requested after 70% of the old token's lifetime less the rounding allowance, and before it expired",
   };

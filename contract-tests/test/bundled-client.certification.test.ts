@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { runCertify } from '../cli/certify-command.js';
 import type { CertificationReport } from '../report/report-types.js';
 
-// Minutes of real time (a 300 s token lifetime, probes up to 130% of it): kept out of `npm test`, run by
+// Minutes of real time (a 300 s token lifetime, probes up to 110% of it): kept out of `npm test`, run by
 // `npm run test:certification`.
 it('certifies the bundled client over stdio in the certification profile', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'kit-certification-'));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCertify } from '../cli/certify-command.js';
 import type { CertificationReport } from '../report/report-types.js';
+import { PROFILES } from '../runner/certification-profile.js';
 
 /** Runs `certify` in-process as the CLI would, capturing what it prints. */
 async function certify(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -46,7 +47,7 @@ describe.concurrent('certify --adapter (stdio, quick profile, real time)', () =>
     expect(run.out).toContain('CERTIFIED: every required rule passed.');
     const report = JSON.parse(await readFile(json, 'utf8')) as CertificationReport;
     expect(report.certified).toBe(true);
-    expect(report.lifetime).toBe(6);
+    expect(report.lifetime).toBe(PROFILES.quick.lifetimeS);
     expect(report.adapter?.name).toBe('bundled-client');
     expect(report.results.map((result) => result.verdict)).toEqual(Array(11).fill('PASS'));
     const refresh = report.results.find((result) => result.rule === 'proactive-refresh');

@@ -73,15 +73,26 @@ export const BEHAVIOUR_CHECKS: Readonly<Record<ThirdPartyAdapter['id'], Behaviou
     }
     const rules: RuleId[] = ['token-reuse', 'proactive-refresh', 'honours-expires-in'];
     for (const rule of rules) {
-      const { calls, lifetime_s: lifetimeS } = resultOf(report, rule).timeline;
-      const tokens = new Set(calls.map((call) => call.jti)).size;
-      // expiryDelta is 10 s: a token this short-lived counts as expired on arrival, so each call fetches one.
-      if (lifetimeS <= 10 && tokens !== calls.length) {
-        problems.push(`${rule}: ${tokens} tokens for ${calls.length} calls at a ${lifetimeS} s lifetime`);
+      const { calls, tokens, lifetime_s: lifetimeS } = resultOf(report, rule).timeline;
+      // expiryDelta is 10 s: a token is used until it is within 10 s of expiry, then renewed, never sooner.
+      const usableMs = Math.max(0, lifetimeS - 10) * 1000;
+      const issued = tokens.filter((token) => token.jti !== null);
+      issued.slice(1).forEach((token, index) => {
+        const gapMs = token.at_ms - (issued[index]?.at_ms ?? 0);
+        if (gapMs < usableMs - 1_000)
+          problems.push(
+            `${rule}: T${index + 2} came ${gapMs} ms after T${index + 1}, inside its ${usableMs} ms`,
+          );
+      });
+      // A token this short-lived counts as expired on arrival, so each call fetches one.
+      const distinct = new Set(calls.map((call) => call.jti)).size;
+      if (lifetimeS <= 10 && distinct !== calls.length) {
+        problems.push(`${rule}: ${distinct} tokens for ${calls.length} calls at a ${lifetimeS} s lifetime`);
       }
     }
     const reuse = resultOf(report, 'token-reuse').timeline;
-    if (reuse.lifetime_s > 10) {
+    // Only when the usable span outlasts token-reuse's last call (45%) do all its calls share one token.
+    if (reuse.lifetime_s - 10 > 0.45 * reuse.lifetime_s + 1) {
       const tokens = new Set(reuse.calls.map((call) => call.jti)).size;
       if (tokens !== 1) problems.push(`token-reuse: ${tokens} tokens at a ${reuse.lifetime_s} s lifetime`);
       problems.push(...renewsLate(report, 'proactive-refresh', 10_000));

@@ -1,6 +1,6 @@
 import type { CertificationReport } from '../../report/report-types.js';
 import { RULE_IDS, type RuleId } from '../../rules/rule-catalogue.js';
-import type { ExpectedVerdict } from './expected-verdicts.js';
+import type { Verdict } from '../../report/report-types.js';
 
 /**
  * Every rule whose verdict is not the expected one, as `rule: expected X, got Y (summary)`; empty when the
@@ -8,15 +8,13 @@ import type { ExpectedVerdict } from './expected-verdicts.js';
  */
 export function verdictMismatches(
   report: CertificationReport,
-  expected: Readonly<Record<RuleId, ExpectedVerdict>>,
+  expected: Readonly<Record<RuleId, Verdict>>,
 ): string[] {
   return RULE_IDS.flatMap((rule) => {
     const want = expected[rule];
-    const allowed = typeof want === 'string' ? [want] : want.either;
     const result = report.results.find((candidate) => candidate.rule === rule);
-    if (result === undefined)
-      return [`${rule}: expected ${allowed.join(' or ')}, but the report has no result`];
-    if (allowed.includes(result.verdict)) return [];
-    return [`${rule}: expected ${allowed.join(' or ')}, got ${result.verdict} (${result.summary})`];
+    if (result === undefined) return [`${rule}: expected ${want}, but the report has no result`];
+    if (result.verdict === want) return [];
+    return [`${rule}: expected ${want}, got ${result.verdict} (${result.summary})`];
   });
 }
