@@ -45,7 +45,9 @@ export function createTokenIssuer(options: TokenIssuerOptions): TokenIssuer {
       aud: clientId,
       jti,
       iat,
-      nbf: iat,
+      // Whole seconds, rounded down: jose, jsonwebtoken and Authlib compare nbf with the current time
+      // floored to a second, so a fractional nbf made a fresh token "not yet valid" for up to a second.
+      nbf: Math.floor(iat),
       exp: iat + expiresIn,
       sub: clientId,
       scopes: [] as string[],
