@@ -40,10 +40,12 @@ export function assertMatchesSpec(method: string, path: string, status: number, 
   if (operation === undefined) throw new Error(`openapi.yaml documents no ${method} ${template}`);
   const responses = operation['responses'] as Record<string, Json>;
   const response = responses[String(status)];
-  if (response === undefined) throw new Error(`openapi.yaml documents no ${status} for ${method} ${template}`);
+  if (response === undefined)
+    throw new Error(`openapi.yaml documents no ${status} for ${method} ${template}`);
   const content = resolveRef(response)['content'] as Record<string, Json> | undefined;
   const schema = content?.['application/json']?.['schema'] as Json | undefined;
-  if (schema === undefined) throw new Error(`openapi.yaml has no JSON schema for ${status} ${method} ${template}`);
+  if (schema === undefined)
+    throw new Error(`openapi.yaml has no JSON schema for ${status} ${method} ${template}`);
   const key = `${method.toLowerCase()} ${template} ${status}`;
   let validate = validators.get(key);
   if (validate === undefined) {
@@ -61,4 +63,31 @@ function rewriteRefs(node: unknown): Json {
   return JSON.parse(
     JSON.stringify(node).replace(/"\$ref":"#\/components/g, '"$ref":"openapi.json#/components'),
   ) as Json;
+}
+
+/** The methods openapi.yaml documents for the path template matching `path`; undefined when none matches. */
+export function documentedMethods(path: string): string[] | undefined {
+  const template = matchPath(path.split('?')[0] ?? path);
+  if (template === undefined) return undefined;
+  const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+  return Object.keys(paths[template] ?? {})
+    .filter((key) => methods.includes(key))
+    .map((key) => key.toUpperCase());
+}
+
+/** Throws unless `body` matches the named schema under openapi.yaml's components, e.g. `HubError`. */
+export function assertMatchesSchema(schemaName: string, body: unknown): void {
+  const key = `#/components/schemas/${schemaName}`;
+  let validate = validators.get(key);
+  if (validate === undefined) {
+    const found = ajv.getSchema(`openapi.json${key}`);
+    if (found === undefined) throw new Error(`openapi.yaml has no schema ${schemaName}`);
+    validate = found;
+    validators.set(key, validate);
+  }
+  if (!validate(body)) {
+    throw new Error(
+      `body does not match ${schemaName}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`,
+    );
+  }
 }
