@@ -11,6 +11,13 @@ import type { Recorder } from './recorder/recorder.js';
 export interface CreateMockServerOptions extends MockServerOptions {
   /** Listen on a port (default true). With false, use `fetch` in-process; nothing listens. */
   readonly listen?: boolean;
+  /**
+   * How long a client may take to send its request headers, ms (default 10 s). A client that trickles
+   * them (slowloris) is answered 408 and cut off after this, give or take the check interval.
+   */
+  readonly headersTimeoutMs?: number;
+  /** How long a client may take to send its whole request, body included, ms (default 30 s). */
+  readonly requestTimeoutMs?: number;
 }
 
 /** A running mock. */
@@ -66,10 +73,20 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
   let port = options.port ?? DEFAULTS.port;
   let server: Server | undefined;
   if (options.listen !== false) {
-    server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
-    server.keepAliveTimeout = 5_000;
-    server.headersTimeout = 10_000;
-    server.requestTimeout = 30_000;
+    const headersTimeout = options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs;
+    const requestTimeout = Math.max(headersTimeout, options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs);
+    server = createAdaptorServer({
+      fetch: app.fetch,
+      hostname: host,
+      // Node checks these timeouts only every connectionsCheckingInterval (30 s by default), which
+      // would let a slow client hold a connection four times longer than headersTimeout says.
+      serverOptions: {
+        headersTimeout,
+        requestTimeout,
+        keepAliveTimeout: DEFAULTS.keepAliveTimeoutMs,
+        connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(headersTimeout / 4))),
+      },
+    }) as Server;
     const address = await listen(server, port, host);
     port = address.port;
     url = `http://${urlHost(host)}:${port}`;
