@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Clock } from './clock.js';
 import { createControlOperations, type ControlOperations } from './control/control-operations.js';
+import { gracefulCloser } from './http/graceful-close.js';
 import { createMockContext, type MockContext } from './mock-context.js';
 import { DEFAULTS, HUB_BASE_PATH, TOKEN_PATH, type MockServerOptions } from './options.js';
 import type { Recorder } from './recorder/recorder.js';
@@ -71,11 +72,11 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
 
   let url = `http://${urlHost(host)}:${options.port ?? DEFAULTS.port}`;
   let port = options.port ?? DEFAULTS.port;
-  let server: Server | undefined;
+  let closeServer: (() => Promise<void>) | undefined;
   if (options.listen !== false) {
     const headersTimeout = options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs;
     const requestTimeout = Math.max(headersTimeout, options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs);
-    server = createAdaptorServer({
+    const server = createAdaptorServer({
       fetch: app.fetch,
       hostname: host,
       // Node checks these timeouts only every connectionsCheckingInterval (30 s by default), which
@@ -87,6 +88,7 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
         connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(headersTimeout / 4))),
       },
     }) as Server;
+    closeServer = gracefulCloser(server);
     const address = await listen(server, port, host);
     port = address.port;
     url = `http://${urlHost(host)}:${port}`;
@@ -104,13 +106,6 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
     recorder: context.recorder,
     control,
     context,
-    close() {
-      const running = server;
-      if (running === undefined) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        running.close((error) => (error === undefined ? resolve() : reject(error)));
-        running.closeIdleConnections();
-      });
-    },
+    close: closeServer ?? (() => Promise.resolve()),
   };
 }
