@@ -511,6 +511,7 @@ export type components = {
         | 'expired'
         | 'not_yet_valid'
         | 'wrong_issuer'
+        | 'critical_header'
         | 'revoked'
         | 'unknown_client'
         | null;
@@ -562,7 +563,7 @@ export type components = {
         'application/json': components['schemas']['HubError'];
       };
     };
-    /** @description api:method_not_allowed. */
+    /** @description api:method_not_allowed, with an Allow header; only after the bearer check passed. */
     MethodNotAllowed: {
       headers: {
         [name: string]: unknown;
@@ -575,6 +576,24 @@ export type components = {
     TooManyRequests: {
       headers: {
         'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['HubError'];
+      };
+    };
+    /** @description A body over 1 MiB (api:bad_request with status 413); only after the bearer check passed. */
+    PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['HubError'];
+      };
+    };
+    /** @description An unknown path, or a path without its trailing slash: {"message": "Not found.", "code": "api:not_found"}. */
+    NotFound: {
+      headers: {
         [name: string]: unknown;
       };
       content: {
@@ -740,6 +759,7 @@ export interface operations {
       400: components['responses']['ValidationError'];
       401: components['responses']['Unauthorized'];
       405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['PayloadTooLarge'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -767,20 +787,24 @@ export interface operations {
           'application/json': components['schemas']['EmptyObject'];
         };
       };
-      /** @description Per-item field errors, or too many locations. */
+      /**
+       * @description Per-item field errors (one object per item, `{}` for a valid item), too many locations
+       *     (responder:too_many_locations), a body that is not a list (common:list_invalid), or malformed JSON
+       *     (api:bad_request).
+       */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json':
-            | components['schemas']['FieldErrors'][]
-            | components['schemas']['HubError']
-            | components['schemas']['FieldErrors'];
+            | (components['schemas']['FieldErrors'] | components['schemas']['EmptyObject'])[]
+            | components['schemas']['HubError'];
         };
       };
       401: components['responses']['Unauthorized'];
       405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['PayloadTooLarge'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -811,6 +835,7 @@ export interface operations {
       400: components['responses']['ValidationError'];
       401: components['responses']['Unauthorized'];
       405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['PayloadTooLarge'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -841,6 +866,7 @@ export interface operations {
       400: components['responses']['ValidationError'];
       401: components['responses']['Unauthorized'];
       405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['PayloadTooLarge'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -871,6 +897,7 @@ export interface operations {
       400: components['responses']['ValidationError'];
       401: components['responses']['Unauthorized'];
       405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['PayloadTooLarge'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -901,6 +928,7 @@ export interface operations {
       400: components['responses']['ValidationError'];
       401: components['responses']['Unauthorized'];
       405: components['responses']['MethodNotAllowed'];
+      413: components['responses']['PayloadTooLarge'];
       429: components['responses']['TooManyRequests'];
     };
   };

@@ -4,6 +4,7 @@ import { HubError } from './errors/hub-error.js';
 import type { MockEnv } from './http/bindings.js';
 import { jsonResponse } from './http/json-response.js';
 import type { MockContext } from './mock-context.js';
+import { registerHubRoutes } from './routes/hub-routes.js';
 import { registerTokenRoute } from './routes/token-route.js';
 import { registerWellKnownRoutes } from './routes/well-known-routes.js';
 
@@ -15,6 +16,7 @@ export function createApp(context: MockContext): Hono<MockEnv> {
   const app = new Hono<MockEnv>();
   registerTokenRoute(app, context);
   registerWellKnownRoutes(app, context);
+  registerHubRoutes(app, context);
 
   app.notFound(function notFound() {
     return errorResponse(HubError.of(404, 'api:not_found')) as Response;

@@ -57,6 +57,8 @@ export const DEFAULTS = Object.freeze({
   requestTimeoutMs: 30_000,
   /** An idle keep-alive connection is closed after this time. */
   keepAliveTimeoutMs: 5_000,
+  /** Hub request bodies (200 locations fit many times over). */
+  hubBodyLimitBytes: 1024 * 1024,
 });
 
 /** The token endpoint's path, as VectorCare serves it. */

@@ -1,6 +1,8 @@
 import type { components } from '../../generated/openapi.js';
 
-export type FaultRequest = components['schemas']['FaultRequest'];
+type FaultRequestBody = components['schemas']['FaultRequest'];
+/** A fault to queue; `count` defaults to 1 (the generated type makes defaulted fields required). */
+export type FaultRequest = Omit<FaultRequestBody, 'count'> & { count?: FaultRequestBody['count'] };
 export type Fault = components['schemas']['Fault'];
 export type FaultTarget = Fault['target'];
 

@@ -12,7 +12,11 @@ describe('token endpoint smoke', () => {
   it('issues a token to the demo client over loopback', async () => {
     const response = await fetch(mock.tokenUrl, {
       method: 'POST',
-      body: new URLSearchParams({ client_id: 'demo-client', client_secret: 'demo-secret', grant_type: 'client_credentials' }),
+      body: new URLSearchParams({
+        client_id: 'demo-client',
+        client_secret: 'demo-secret',
+        grant_type: 'client_credentials',
+      }),
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
@@ -21,8 +25,8 @@ describe('token endpoint smoke', () => {
   });
 
   it('a body that does not match the spec fails the validator', () => {
-    expect(() => assertMatchesSpec('POST', '/v2.0/oauth2/token', 200, { access_token: 'x', token_type: 'Bearer' })).toThrow(
-      /does not match/,
-    );
+    expect(() =>
+      assertMatchesSpec('POST', '/v2.0/oauth2/token', 200, { access_token: 'x', token_type: 'Bearer' }),
+    ).toThrow(/does not match/);
   });
 });

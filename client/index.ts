@@ -1,0 +1,26 @@
+export { createVectorCareClient, type VectorCareClient } from './vectorcare-client.js';
+export {
+  DEFAULT_CLIENT_OPTIONS,
+  type ClientClock,
+  type FetchFunction,
+  type VectorCareClientOptions,
+} from './client-options.js';
+export {
+  VectorCareError,
+  VectorCareAuthError,
+  VectorCareApiError,
+  type VectorCareAuthErrorInit,
+  type VectorCareApiErrorInit,
+} from './errors.js';
+export type { HubOperations } from './hub-operations.js';
+export type {
+  StateName,
+  StateUpdate,
+  Location,
+  ResponseNotes,
+  BestTime,
+  ChangeRequest,
+  EmptyObject,
+  HubErrorBody,
+  FieldErrorsBody,
+} from './hub-types.js';

@@ -1,0 +1,151 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const builtClient = join(repoRoot, 'dist/client');
+
+// What a consumer writes, as in the README: the mock from the main export, the client from ./client.
+const CONSUMER_SCRIPT = `
+import { createMockServer } from 'vectorcare-auth-mock';
+import { createVectorCareClient, VectorCareAuthError } from 'vectorcare-auth-mock/client';
+
+const mock = await createMockServer({ port: 0 });
+try {
+  const client = createVectorCareClient({
+    clientId: 'demo-client',
+    clientSecret: 'demo-secret',
+    tokenUrl: mock.tokenUrl,
+    apiUrl: mock.apiUrl,
+  });
+  const token = await client.getAccessToken();
+  const again = await client.getAccessToken();
+  const wrong = createVectorCareClient({ clientId: 'demo-client', clientSecret: 'wrong', tokenUrl: mock.tokenUrl });
+  const refusal = await wrong.getAccessToken().catch((error) => error);
+  console.log(JSON.stringify({
+    segments: token.split('.').length,
+    reused: token === again,
+    refusal: refusal instanceof VectorCareAuthError ? refusal.error : String(refusal),
+  }));
+} finally {
+  await mock.close();
+}
+`;
+
+const CONSUMER_TYPES = `
+import {
+  createVectorCareClient,
+  VectorCareApiError,
+  type StateUpdate,
+  type VectorCareClient,
+} from 'vectorcare-auth-mock/client';
+
+const client: VectorCareClient = createVectorCareClient({ clientId: 'id', clientSecret: 'secret', refreshRatio: 0.8 });
+const update: StateUpdate = { name: 'en_route', timestamp: '2026-01-15T14:30:00Z' };
+export async function send(): Promise<string | undefined> {
+  try {
+    const echoed: StateUpdate = await client.updateState('KP-ABCD1234', update);
+    return echoed.name;
+  } catch (error) {
+    if (error instanceof VectorCareApiError) return error.code;
+    throw error;
+  }
+}
+`;
+
+describe('vectorcare-auth-mock/client as an installed package', () => {
+  let workDir: string;
+  let appDir: string;
+
+  beforeAll(async () => {
+    if (!existsSync(join(builtClient, 'index.js')))
+      throw new Error('dist/client is missing: run `npm run build` (npm test does) before this test');
+    workDir = await mkdtemp(join(tmpdir(), 'vectorcare-client-pack-'));
+    appDir = join(workDir, 'app');
+    await mkdir(appDir);
+    const { stdout } = await run(
+      'npm',
+      ['pack', '--ignore-scripts', '--json', '--pack-destination', workDir],
+      { cwd: repoRoot },
+    );
+    const [packed] = JSON.parse(stdout) as { filename: string }[];
+    if (packed === undefined) throw new Error('npm pack produced nothing');
+    await writeFile(
+      join(appDir, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+    );
+    // Offline: the package's dependencies come from the npm cache `npm ci` filled; nothing is downloaded.
+    await run(
+      'npm',
+      [
+        'install',
+        '--offline',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+        '--no-package-lock',
+        join(workDir, packed.filename),
+      ],
+      { cwd: appDir },
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('imports and gets a token from the mock over loopback', async () => {
+    await writeFile(join(appDir, 'consumer.mjs'), CONSUMER_SCRIPT);
+    const { stdout } = await run(process.execPath, ['consumer.mjs'], { cwd: appDir, timeout: 15_000 });
+    expect(JSON.parse(stdout)).toEqual({ segments: 3, reused: true, refusal: 'invalid_client' });
+  });
+
+  it('type-checks for a TypeScript consumer with NodeNext resolution', async () => {
+    await writeFile(join(appDir, 'consumer.ts'), CONSUMER_TYPES);
+    await writeFile(
+      join(appDir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2023',
+          lib: ['ES2023', 'DOM'],
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noEmit: true,
+          types: [],
+          skipLibCheck: true,
+        },
+        files: ['consumer.ts'],
+      }),
+    );
+    const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
+    const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: appDir }).then(
+      () => 'ok',
+      (error: { stdout?: string }) => error.stdout ?? String(error),
+    );
+    expect(result).toBe('ok');
+  });
+
+  it('the installed client imports nothing outside itself: no runtime dependency', async () => {
+    const installed = join(appDir, 'node_modules/vectorcare-auth-mock/dist/client');
+    const files = (await readdir(installed)).filter((file) => file.endsWith('.js'));
+    expect(files).toContain('index.js');
+    const specifiers = new Set<string>();
+    for (const file of files) {
+      const source = await readFile(join(installed, file), 'utf8');
+      for (const match of source.matchAll(
+        /\b(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/g,
+      ))
+        specifiers.add(match[1] ?? match[2] ?? '');
+      expect(source).not.toMatch(/\brequire\(/);
+    }
+    expect([...specifiers].filter((specifier) => !specifier.startsWith('./'))).toEqual([]);
+  });
+});
