@@ -531,12 +531,63 @@ export type components = {
       dropped: number;
       capacity: number;
     };
+    HarPair: {
+      name: string;
+      value: string;
+    };
+    /**
+     * @description HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/). Secrets are redacted: Basic credentials,
+     *     client secrets and query values read `[redacted]`; tokens are named by their jti in `_vectorcare`.
+     *     Response bodies are not recorded. Each entry's `_vectorcare` holds the recording's other fields.
+     */
     Har: {
       log: {
         /** @constant */
         version: '1.2';
-        creator: Record<string, never>;
-        entries: Record<string, never>[];
+        creator: {
+          name: string;
+          version: string;
+        };
+        entries: {
+          startedDateTime: string;
+          time: number;
+          request: {
+            method: string;
+            url: string;
+            httpVersion: string;
+            cookies: components['schemas']['HarPair'][];
+            headers: components['schemas']['HarPair'][];
+            queryString: components['schemas']['HarPair'][];
+            postData?: {
+              mimeType: string;
+              text?: string;
+              params?: components['schemas']['HarPair'][];
+            };
+            headersSize: number;
+            bodySize: number;
+          };
+          response: {
+            status: number;
+            statusText: string;
+            httpVersion: string;
+            cookies: components['schemas']['HarPair'][];
+            headers: components['schemas']['HarPair'][];
+            content: {
+              size: number;
+              mimeType: string;
+            };
+            redirectURL: string;
+            headersSize: number;
+            bodySize: number;
+          };
+          cache: Record<string, never>;
+          timings: {
+            send: number;
+            wait: number;
+            receive: number;
+          };
+          _vectorcare?: Record<string, never>;
+        }[];
       };
     };
   };
@@ -1154,6 +1205,7 @@ export interface operations {
           'application/json': components['schemas']['Har'];
         };
       };
+      400: components['responses']['ControlError'];
       401: components['responses']['ControlError'];
       403: components['responses']['ControlError'];
     };

@@ -7,6 +7,7 @@ import { createControlOperations, type ControlOperations } from './control/contr
 import { gracefulCloser } from './http/graceful-close.js';
 import { createMockContext, type MockContext } from './mock-context.js';
 import { DEFAULTS, HUB_BASE_PATH, TOKEN_PATH, type MockServerOptions } from './options.js';
+import type { Har } from './recorder/har.js';
 import type { Recorder } from './recorder/recorder.js';
 
 export interface CreateMockServerOptions extends MockServerOptions {
@@ -34,7 +35,10 @@ export interface MockServer {
   readonly fetch: (request: Request) => Promise<Response>;
   readonly clock: Clock;
   readonly recorder: Recorder;
+  /** Steering and inspection without HTTP: clients, revocation, faults, clock, recordings, HAR, reset. */
   readonly control: ControlOperations;
+  /** The recordings as HAR 1.2 (secrets redacted), as `GET /__control/recordings.har` serves them. */
+  har(query?: { readonly clientId?: string }): Har;
   /** The shared state, for tools built on the mock (the contract kit). */
   readonly context: MockContext;
   /** Stops accepting connections, lets requests in flight finish, and resolves once closed. */
@@ -65,12 +69,12 @@ const urlHost = (host: string): string => (host.includes(':') ? `[${host}]` : ho
  */
 export async function createMockServer(options: CreateMockServerOptions = {}): Promise<MockServer> {
   const context = await createMockContext(options);
-  const app = createApp(context);
-  const fetch = async (request: Request): Promise<Response> => app.fetch(request, {});
-  const control = createControlOperations(context);
   const host = options.host ?? DEFAULTS.host;
-
   let url = `http://${urlHost(host)}:${options.port ?? DEFAULTS.port}`;
+  const control = createControlOperations(context, { baseUrl: () => url });
+  const app = createApp(context, control);
+  const fetch = async (request: Request): Promise<Response> => app.fetch(request, {});
+
   let port = options.port ?? DEFAULTS.port;
   let closeServer: (() => Promise<void>) | undefined;
   if (options.listen !== false) {
@@ -105,6 +109,7 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
     clock: context.clock,
     recorder: context.recorder,
     control,
+    har: (query) => control.har(query),
     context,
     close: closeServer ?? (() => Promise.resolve()),
   };

@@ -5,9 +5,19 @@ export { createClock, type Clock, type ClockMode, type ClockState, type ClockOpt
 export {
   ClientExistsError,
   type ClientCredentials,
+  type ClockChange,
+  type ClockStateBody,
   type ControlOperations,
   type CreateClientInput,
+  type RecordingList,
 } from './control/control-operations.js';
+export { toHar, type Har, type HarEntry } from './recorder/har.js';
+export {
+  createTokenVerifier,
+  type TokenCheck,
+  type TokenVerdict,
+  type TokenVerifier,
+} from './tokens/token-verifier.js';
 export {
   Recorder,
   DEFAULT_RECORDER_CAPACITY,

@@ -1,8 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { components } from '../../generated/openapi.js';
+import { PACKAGE_INFO } from '../cli/package-info.js';
 import type { Clock } from '../clock.js';
 import type { Fault, FaultRequest } from '../faults/fault-queue.js';
 import type { MockContext } from '../mock-context.js';
+import { toHar, type Har } from '../recorder/har.js';
 import type { Recording, RecorderQuery } from '../recorder/recorder.js';
+
+/** The clock as `GET /__control/clock` serves it. */
+export type ClockStateBody = components['schemas']['ClockState'];
+/** One clock change, as `POST /__control/clock` takes it: exactly one field. */
+export type ClockChange = components['schemas']['ClockRequest'];
+/** Recordings with the ring buffer's bookkeeping, as `GET /__control/recordings` serves them. */
+export type RecordingList = components['schemas']['RecordingList'];
 
 export interface CreateClientInput {
   readonly clientId?: string;
@@ -38,11 +48,41 @@ export interface ControlOperations {
   listFaults(): Fault[];
   clearFaults(): void;
   recordings(query?: RecorderQuery): Recording[];
+  /** The recordings with how many were pushed out of the buffer and its capacity. */
+  recordingList(query?: RecorderQuery): RecordingList;
+  /** The recordings as HAR 1.2, secrets redacted. */
+  har(query?: Pick<RecorderQuery, 'clientId'>): Har;
+  /** The clock's state in the wire shape. */
+  clockState(): ClockStateBody;
+  /**
+   * Changes the clock: `{offset_ms}` runs at an offset from real time, `{frozen_at}` (ISO 8601 or epoch ms)
+   * stops it, `{advance_ms}` moves it forward, `{real: true}` follows real time again. Returns the new state.
+   */
+  setClock(change: ClockChange): ClockStateBody;
   /** Forgets created clients, revocations, faults and recordings; the clock follows real time again. */
   reset(): void;
 }
 
-export function createControlOperations(context: MockContext): ControlOperations {
+export interface ControlOperationsOptions {
+  /** The origin HAR entries name; default the issuer (the server's base URL unless configured). */
+  readonly baseUrl?: () => string;
+}
+
+/** The steering and inspection operations over one mock's shared state. */
+export function createControlOperations(
+  context: MockContext,
+  options: ControlOperationsOptions = {},
+): ControlOperations {
+  const baseUrl = options.baseUrl ?? (() => context.issuer);
+  const clockState = (): ClockStateBody => {
+    const state = context.clock.state();
+    return {
+      mode: state.mode,
+      now: new Date(state.nowMs).toISOString(),
+      now_ms: state.nowMs,
+      offset_ms: state.offsetMs,
+    };
+  };
   return {
     clock: context.clock,
     createClient(input = {}) {
@@ -60,6 +100,27 @@ export function createControlOperations(context: MockContext): ControlOperations
     listFaults: () => context.faults.list(),
     clearFaults: () => context.faults.clear(),
     recordings: (query) => context.recorder.list(query),
+    recordingList: (query) => ({
+      recordings: context.recorder.list(query),
+      dropped: context.recorder.dropped,
+      capacity: context.recorder.capacity,
+    }),
+    har: (query = {}) =>
+      toHar(context.recorder.list(query), {
+        baseUrl: baseUrl(),
+        creator: { name: PACKAGE_INFO.name, version: PACKAGE_INFO.version },
+      }),
+    clockState,
+    setClock(change) {
+      if (change.offset_ms !== undefined) context.clock.setOffset(change.offset_ms);
+      else if (change.advance_ms !== undefined) context.clock.advance(change.advance_ms);
+      else if (change.real === true) context.clock.useReal();
+      else if (change.frozen_at !== undefined)
+        context.clock.freeze(
+          typeof change.frozen_at === 'number' ? change.frozen_at : Date.parse(change.frozen_at),
+        );
+      return clockState();
+    },
     reset() {
       context.clients.reset();
       context.ledger.clear();

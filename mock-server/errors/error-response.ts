@@ -1,3 +1,4 @@
+import { ControlError } from './control-error.js';
 import { HubError } from './hub-error.js';
 import { OAuthError } from './oauth-error.js';
 import { jsonResponse } from '../http/json-response.js';
@@ -9,6 +10,9 @@ export function errorResponse(error: unknown): Response | undefined {
   }
   if (error instanceof HubError) {
     return jsonResponse(error.status, JSON.stringify(error.payload), { ...error.headers });
+  }
+  if (error instanceof ControlError) {
+    return jsonResponse(error.status, JSON.stringify(error.body()), { ...error.headers });
   }
   return undefined;
 }

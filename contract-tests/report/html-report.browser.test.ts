@@ -1,0 +1,74 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../mock-server/package-root.js';
+import { checkReportInBrowser, expectedFromReport } from '../../test-support/report-in-browser.js';
+import { renderHtmlReport } from './html-report.js';
+import type { CertificationReport } from './report-types.js';
+import { certifiedReport, failingReport } from './test-support/sample-reports.js';
+
+const OUTPUT = join(PACKAGE_ROOT, 'test-output', 'html-report');
+
+function writeReport(name: string, report: CertificationReport): string {
+  mkdirSync(OUTPUT, { recursive: true });
+  const file = join(OUTPUT, `${name}.html`);
+  writeFileSync(file, renderHtmlReport(report));
+  return file;
+}
+
+// Real Chromium, real layout: the unit tests prove the markup, this proves a person sees it.
+describe('the HTML report in headless Chromium', () => {
+  it('shows a certified run: every verdict row, and every token bar and call tick with a size', async () => {
+    const report = certifiedReport();
+    const seen = await checkReportInBrowser(writeReport('certified', report), expectedFromReport(report));
+
+    expect(seen.certified).toBe('true');
+    expect(seen.rows.map((row) => row.rule)).toEqual(report.results.map((result) => result.rule));
+    expect(seen.rows.every((row) => row.badgeColour === 'rgb(26, 127, 55)')).toBe(true);
+    const reuse = seen.timelines.find((timeline) => timeline.rule === 'token-reuse');
+    expect(reuse?.bars).toEqual({ count: 1, visible: 1 });
+    expect(reuse?.ticks).toEqual({ count: 8, visible: 8 });
+    expect(seen.screenshot).toMatch(/certified\.png$/);
+  }, 60_000);
+
+  it('shows a failing, hostile run without running or loading anything the adapter sent', async () => {
+    const report = failingReport();
+    const seen = await checkReportInBrowser(writeReport('failing', report), expectedFromReport(report));
+
+    expect(seen.certified).toBe('false');
+    expect(seen.title).toContain('<script>alert("name")</script>');
+    expect(seen.activeElements).toBe(0);
+    expect(seen.externalRequests).toEqual([]);
+    const colours = new Map(seen.rows.map((row) => [row.verdictText.split(' ').pop(), row.badgeColour]));
+    expect(new Set(colours.values()).size).toBe(5);
+    const empty = seen.timelines.find((timeline) => timeline.rule === 'retry-after-401');
+    expect(empty?.bars.count).toBe(0);
+    expect(empty?.svgHeight).toBeGreaterThan(0);
+    expect(seen.timelines.find((timeline) => timeline.rule === 'bounded-retry')?.bars.visible).toBe(30);
+  }, 60_000);
+
+  it('names every mismatch when the page does not show what the report says', async () => {
+    const report = certifiedReport();
+    const file = writeReport('mismatch', report);
+    const expected = expectedFromReport(report);
+    const wrong = {
+      certified: false,
+      rules: expected.rules.map((rule, i) =>
+        i === 0 ? { ...rule, verdict: 'FAIL' as const, calls: 7 } : rule,
+      ),
+    };
+
+    await expect(checkReportInBrowser(file, wrong)).rejects.toThrow(
+      /certified banner says true, expected false[\s\S]*token-request: verdict cell says "✔ PASS", expected FAIL[\s\S]*token-request: 1 call ticks, expected 7/,
+    );
+  }, 60_000);
+
+  it('fails with a clear message when Chromium is missing', async () => {
+    const file = writeReport('no-browser', certifiedReport());
+    await expect(
+      checkReportInBrowser(file, expectedFromReport(certifiedReport()), {
+        executablePath: '/nonexistent/chromium',
+      }),
+    ).rejects.toThrow(/no Chromium at \/nonexistent\/chromium/);
+  });
+});

@@ -1,0 +1,234 @@
+import { markup, trustedHtml, type SafeHtml } from './html-escape.js';
+import { HTML_REPORT_CSS } from './html-report-style.js';
+import type { AdapterInfo, CertificationReport, RuleResult, Verdict } from './report-types.js';
+import { formatDuration, formatSeconds, formatTimestamp } from './time-format.js';
+import { renderTimelineSvg } from './timeline-svg.js';
+
+/**
+ * The HTML certification report: one self-contained file a partner can send to VectorCare. No scripts,
+ * no external resources (a Content-Security-Policy forbids both), inline CSS, readable printed. Every
+ * string from the report is escaped: the adapter's name, version, library and log are untrusted.
+ *
+ * Stable hooks for tests: `.status[data-certified]`, `table.verdicts tr[data-rule][data-verdict]`,
+ * `section.rule[data-rule]`, `svg.timeline`, `.token-bar`, `.call-tick`, `.token-request`, `.kit-action`.
+ */
+
+const VERDICT_SYMBOL: Readonly<Record<Verdict, string>> = {
+  PASS: '✔',
+  FAIL: '✘',
+  WARN: '!',
+  SKIP: '–',
+  ERROR: '⚠',
+};
+
+const VERDICT_ORDER: readonly Verdict[] = ['PASS', 'FAIL', 'WARN', 'SKIP', 'ERROR'];
+
+const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
+  PASS: 'passed',
+  FAIL: 'failed',
+  WARN: 'warned',
+  SKIP: 'skipped',
+  ERROR: 'errored',
+};
+
+/** Inline styles and nothing else: the file can neither fetch nor run anything, whatever it contains. */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+
+/** Fields of the ready message the report shows by name; any others are listed as given. */
+const ADAPTER_FIELDS = new Set(['type', 'name', 'version', 'library', 'concurrent']);
+
+function verdictBadge(verdict: Verdict): SafeHtml {
+  return markup`<span class="verdict verdict-${verdict}" data-verdict="${verdict}">${VERDICT_SYMBOL[verdict]} ${verdict}</span>`;
+}
+
+function ruleAnchor(rule: string): string {
+  return `rule-${rule}`;
+}
+
+function formatPercent(value: number | undefined): string {
+  return value === undefined ? '—' : `${value.toFixed(1)} %`;
+}
+
+function adapterTitle(adapter: AdapterInfo | null): string {
+  return adapter === null ? 'An adapter that never became ready' : `${adapter.name} ${adapter.version}`;
+}
+
+function adapterExtras(adapter: AdapterInfo): [string, string][] {
+  return Object.entries(adapter)
+    .filter(([key]) => !ADAPTER_FIELDS.has(key))
+    .map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)),
+    ]);
+}
+
+function renderStatus(report: CertificationReport): SafeHtml {
+  const notPassed = report.results.filter(
+    (result) => result.level === 'required' && result.verdict !== 'PASS',
+  );
+  let reason: SafeHtml;
+  if (report.adapter === null) {
+    reason = markup`The adapter never became ready, so no rule could be judged.`;
+  } else if (report.certified) {
+    reason = markup`Every required rule passed.`;
+  } else if (notPassed.length > 0) {
+    const links = notPassed.map(
+      (result, i) =>
+        markup`${i > 0 ? ', ' : ''}<a href="#${ruleAnchor(result.rule)}">${result.rule}</a> (${result.verdict})`,
+    );
+    reason = markup`Required rules not passed: ${links}.`;
+  } else {
+    reason = markup`Not every required rule passed.`;
+  }
+  const counts = VERDICT_ORDER.map((verdict) => ({
+    verdict,
+    count: report.results.filter((result) => result.verdict === verdict).length,
+  }))
+    .filter(({ count }) => count > 0)
+    .map(
+      ({ verdict, count }) =>
+        markup`<span class="verdict verdict-${verdict}">${count} ${VERDICT_WORDS[verdict]}</span>`,
+    );
+  return markup`<div class="status ${report.certified ? 'certified' : 'not-certified'}" data-certified="${String(report.certified)}">
+<div class="status-word">${report.certified ? '✔ Certified' : '✘ Not certified'}</div>
+<div><p>${reason}</p><div class="counts">${counts}</div></div>
+</div>`;
+}
+
+function renderMeta(report: CertificationReport): SafeHtml {
+  const adapter = report.adapter;
+  const item = (key: string, label: string, value: SafeHtml | string): SafeHtml =>
+    markup`<div data-field="${key}"><dt>${label}</dt><dd>${value}</dd></div>`;
+  const margins = Object.entries(report.margins);
+  const concurrent = adapter?.concurrent === undefined ? 'not stated' : adapter.concurrent ? 'yes' : 'no';
+  return markup`<dl class="meta">${[
+    item(
+      'adapter',
+      'Adapter',
+      adapter === null ? 'never became ready' : markup`<strong>${adapter.name}</strong> ${adapter.version}`,
+    ),
+    adapter === null ? null : item('library', 'Library', adapter.library ?? 'not stated'),
+    adapter === null ? null : item('concurrent', 'Concurrent calls', concurrent),
+    adapter === null ? null : adapterExtras(adapter).map(([key, value]) => item(`extra-${key}`, key, value)),
+    item('kit', 'Kit', `${report.kit.name} ${report.kit.version}`),
+    item('profile', 'Profile', report.profile),
+    item('lifetime', 'Token lifetime', `${report.lifetime} s`),
+    item('started', 'Started', formatTimestamp(report.started_at)),
+    item('duration', 'Duration', formatDuration(report.duration_ms)),
+    item(
+      'margins',
+      'Margins',
+      margins.length === 0
+        ? 'none stated'
+        : markup`<ul class="margins">${margins.map(
+            ([key, value]) => markup`<li><span class="mono">${key}</span>: ${String(value)}</li>`,
+          )}</ul>`,
+    ),
+  ]}</dl>`;
+}
+
+function renderVerdictTable(results: readonly RuleResult[]): SafeHtml {
+  const rows = results.map(
+    (result) => markup`
+<tr data-rule="${result.rule}" data-verdict="${result.verdict}"><td class="rule-id"><a href="#${ruleAnchor(result.rule)}">${result.rule}</a></td><td><span class="level level-${result.level}">${result.level}</span></td><td>${verdictBadge(result.verdict)}</td><td class="summary-cell">${result.summary}</td><td class="refresh">${formatPercent(result.refresh_point_percent)}</td></tr>`,
+  );
+  return markup`<table class="verdicts">
+<thead><tr><th>Rule</th><th>Level</th><th>Verdict</th><th>Why</th><th class="refresh">Refresh point</th></tr></thead>
+<tbody>${rows}
+</tbody>
+</table>`;
+}
+
+function renderEvidence(result: RuleResult): SafeHtml {
+  if (result.evidence.length === 0) return markup`<p class="none">No evidence was recorded.</p>`;
+  const items = result.evidence.map(
+    (evidence) =>
+      markup`<li><span class="at">${evidence.at_ms === null ? '—' : formatSeconds(evidence.at_ms)}</span><span class="evidence-text">${evidence.text}</span></li>`,
+  );
+  return markup`<ol class="evidence">${items}</ol>`;
+}
+
+function renderActions(result: RuleResult): SafeHtml | null {
+  const actions = result.timeline.actions.filter(
+    (action) => action.kind !== 'call' && action.kind !== 'result',
+  );
+  if (actions.length === 0) return null;
+  const items = actions.map(
+    (action) =>
+      markup`<li data-kind="${action.kind}"><span class="at">${formatSeconds(action.at_ms)}</span><span class="evidence-text"><strong>${action.kind}</strong>: ${action.detail}</span></li>`,
+  );
+  return markup`<h3>Kit actions</h3><ul class="actions">${items}</ul>`;
+}
+
+function renderAdapterLog(log: string): SafeHtml {
+  if (log.trim() === '') {
+    return markup`<h3>Adapter log</h3><p class="none adapter-log-empty">The adapter wrote nothing to stderr.</p>`;
+  }
+  const lines = log.replace(/\n$/, '').split('\n').length;
+  return markup`<h3>Adapter log</h3><details class="adapter-log"><summary>stderr, ${lines} ${lines === 1 ? 'line' : 'lines'}</summary><pre>${log}</pre></details>`;
+}
+
+function renderRule(result: RuleResult): SafeHtml {
+  const timeline = result.timeline;
+  const fact = (label: string, value: string): SafeHtml =>
+    markup`<div><dt>${label}</dt><dd>${value}</dd></div>`;
+  const facts = [
+    result.refresh_point_percent === undefined
+      ? null
+      : fact('Refresh point', formatPercent(result.refresh_point_percent)),
+    fact('Token lifetime', `${timeline.lifetime_s} s`),
+    fact('Refresh mark', `${Math.round(timeline.refresh_mark * 100)} %`),
+    fact('Token requests', String(timeline.tokens.length)),
+    fact('API calls', String(timeline.calls.length)),
+    fact('Scenario ran', formatDuration(result.duration_ms)),
+  ];
+  return markup`
+<section class="rule" id="${ruleAnchor(result.rule)}" data-rule="${result.rule}" data-verdict="${result.verdict}">
+<header><h2>${result.rule}</h2>${verdictBadge(result.verdict)}<span class="level level-${result.level}">${result.level}</span></header>
+<p class="statement">${result.statement}</p>
+<p class="summary">${result.summary}</p>
+<dl class="facts">${facts}</dl>
+<figure class="timeline-figure">${renderTimelineSvg(timeline, result.rule)}<figcaption>Seconds from the scenario's start. Hover a mark for its details.</figcaption></figure>
+${renderActions(result)}
+<h3>Evidence</h3>${renderEvidence(result)}
+${renderAdapterLog(result.adapter_log)}
+</section>`;
+}
+
+/**
+ * Renders a certification report as one self-contained HTML document.
+ *
+ * @example
+ * writeFileSync('report.html', renderHtmlReport(report));
+ */
+export function renderHtmlReport(report: CertificationReport): string {
+  const adapter = report.adapter;
+  const title = `VectorCare certification: ${adapterTitle(adapter)}, ${report.certified ? 'certified' : 'not certified'}`;
+  const using = adapter?.library === undefined ? '' : ` using ${adapter.library}`;
+  return markup`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${report.kit.name} ${report.kit.version}">
+<title>${title}</title>
+<style>${trustedHtml(HTML_REPORT_CSS)}</style>
+</head>
+<body>
+<header class="report-header">
+<h1>VectorCare client certification</h1>
+<p class="subtitle">${adapterTitle(adapter)}${using}, checked by ${report.kit.name} ${report.kit.version} in the ${report.profile} profile.</p>
+${renderStatus(report)}
+${renderMeta(report)}
+</header>
+<main>
+<h2 class="table-title">Verdicts</h2>
+${renderVerdictTable(report.results)}
+${report.results.map((result) => renderRule(result))}
+</main>
+<footer>Generated by ${report.kit.name} ${report.kit.version}. Every verdict is judged from the traffic the mock recorded, never from what the adapter says about itself. Required rules decide certification; recommended ones warn. Times are seconds from each scenario's start.</footer>
+</body>
+</html>
+`.value;
+}

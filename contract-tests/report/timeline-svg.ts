@@ -1,0 +1,299 @@
+import { markup, type SafeHtml } from './html-escape.js';
+import type { Timeline, TimelineAction, TimelineCall, TimelineToken } from './report-types.js';
+import { formatSeconds } from './time-format.js';
+import { renderTimelineLegend } from './timeline-legend.js';
+import {
+  ACTION_COLOURS,
+  CALL_STATUS_COLOURS,
+  TIMELINE_COLOURS as C,
+  callStatusGroup,
+} from './timeline-palette.js';
+
+/**
+ * The timeline picture of one scenario, as inline SVG: a row per issued token with its lifetime as a bar
+ * (the 70% line dashed, the refresh mark solid), the API calls as ticks on the row of the token they
+ * carried, coloured by status, every token request on a row of its own (failed ones as crosses), the
+ * kit's actions as labelled markers, an axis in seconds and a legend.
+ *
+ * Colours are presentation attributes, not page CSS, so the picture looks the same printed, screenshotted
+ * or copied out of the page. Class names and data attributes are stable: tests find `.token-bar`,
+ * `.call-tick`, `.token-request`, `.kit-action` by them.
+ */
+
+const WIDTH = 960;
+const PLOT_LEFT = 150;
+const PLOT_RIGHT = WIDTH - 28;
+const PLOT_WIDTH = PLOT_RIGHT - PLOT_LEFT;
+const TOP = 4;
+const LABEL_LANE_HEIGHT = 15;
+const KIT_ROW_HEIGHT = 18;
+const REQUEST_ROW_HEIGHT = 20;
+const ROW_HEIGHT = 22;
+/** Above this many rows, rows get thinner so the picture stays about this tall. */
+const MAX_ROWS_HEIGHT = 480;
+const AXIS_HEIGHT = 26;
+/** Rough width of one character of the 11px bold action labels, to keep them from overlapping. */
+const CHAR_WIDTH = 6.6;
+const MAX_LABEL = 60;
+/** The line the token-reuse rule judges by, as a fraction of a token's lifetime (DESIGN.md §6). */
+const REUSE_LINE = 0.7;
+const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+
+/** A coordinate, rounded so the markup stays small. */
+function n(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+type IssuedToken = TimelineToken & { readonly jti: string; readonly expires_at_ms: number };
+
+function isIssued(token: TimelineToken): token is IssuedToken {
+  return token.jti !== null && token.expires_at_ms !== null;
+}
+
+/** Picks an axis step (seconds) giving at most about ten ticks. */
+function axisStep(domainMs: number): number {
+  const steps = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200];
+  const seconds = domainMs / 1000;
+  return steps.find((step) => seconds / step <= 10) ?? Math.ceil(seconds / 10 / 3600) * 3600;
+}
+
+function axisLabel(seconds: number): string {
+  return `${Number(seconds.toFixed(2))} s`;
+}
+
+/** Calls the kit asks for and the results it gets are frequent, so they get small marks or none. */
+function isLabelled(action: TimelineAction): boolean {
+  return action.kind !== 'call' && action.kind !== 'result';
+}
+
+function actionLabel(action: TimelineAction): string {
+  return truncate(`${action.kind}: ${action.detail}`, MAX_LABEL);
+}
+
+interface LabelPlacement {
+  readonly lane: number;
+  /** Near the right edge a label ends at its marker instead of starting there. */
+  readonly anchorEnd: boolean;
+}
+
+/** Places each action's label in the first lane where it overlaps no other label. */
+function placeLabels(actions: readonly TimelineAction[], x: (ms: number) => number): LabelPlacement[] {
+  const lanes: { start: number; end: number }[][] = [];
+  return actions.map((action) => {
+    const at = x(action.at_ms);
+    const width = actionLabel(action).length * CHAR_WIDTH + 8;
+    const anchorEnd = at + width > WIDTH - 4;
+    const span = anchorEnd ? { start: at - width, end: at + 4 } : { start: at - 4, end: at + width };
+    let lane = lanes.findIndex((taken) =>
+      taken.every((other) => span.end < other.start || span.start > other.end),
+    );
+    if (lane === -1) {
+      lane = lanes.length;
+      lanes.push([]);
+    }
+    lanes[lane]?.push(span);
+    return { lane, anchorEnd };
+  });
+}
+
+function callTitle(call: TimelineCall): string {
+  const check = call.token_check === null ? '' : `, token ${call.token_check}`;
+  const status = call.status === 0 ? 'dropped' : String(call.status);
+  const jti = call.jti === null ? 'no token' : `token ${call.jti}`;
+  return `${formatSeconds(call.at_ms)}: ${call.method} ${call.path} with ${jti} → ${status}${check}`;
+}
+
+function tokenRequestTitle(token: TimelineToken): string {
+  const how = token.auth_method === null ? '' : ` (${token.auth_method})`;
+  if (token.jti !== null) {
+    const lifetime = token.expires_in === null ? '' : `, expires_in ${token.expires_in} s`;
+    return `${formatSeconds(token.at_ms)}: token request${how} → ${token.status}, issued ${token.jti}${lifetime}`;
+  }
+  const error = token.error === null ? '' : ` ${token.error}`;
+  return `${formatSeconds(token.at_ms)}: token request${how} failed → ${token.status}${error}`;
+}
+
+/**
+ * Renders a scenario's timeline as an inline SVG element.
+ *
+ * @example
+ * markup`<figure>${renderTimelineSvg(result.timeline, result.rule)}</figure>`
+ */
+export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
+  const issued = timeline.tokens.filter(isIssued);
+  const rowOfJti = new Map(issued.map((token, index) => [token.jti, index]));
+  const orphanCalls = timeline.calls.filter((call) => call.jti === null || !rowOfJti.has(call.jti));
+  const rowCount = issued.length + (orphanCalls.length > 0 ? 1 : 0);
+  const rowHeight =
+    rowCount * ROW_HEIGHT > MAX_ROWS_HEIGHT ? Math.max(6, MAX_ROWS_HEIGHT / rowCount) : ROW_HEIGHT;
+
+  // The picture spans the scenario; a token still valid at its end runs off the right edge.
+  const domainMs = Math.max(
+    1,
+    timeline.end_ms,
+    ...timeline.tokens.map((token) => token.at_ms),
+    ...timeline.calls.map((call) => call.at_ms),
+    ...timeline.actions.map((action) => action.at_ms),
+  );
+  const x = (ms: number): number => PLOT_LEFT + (Math.min(Math.max(ms, 0), domainMs) / domainMs) * PLOT_WIDTH;
+  const marksShown = (fraction: number): boolean =>
+    issued.some((token) => token.at_ms + (token.expires_at_ms - token.at_ms) * fraction <= domainMs);
+
+  const labelled = timeline.actions.filter(isLabelled);
+  const kitCalls = timeline.actions.filter((action) => action.kind === 'call');
+  const placements = placeLabels(labelled, x);
+  const laneCount = Math.max(0, ...placements.map((placement) => placement.lane + 1));
+
+  const kitTop = TOP + laneCount * LABEL_LANE_HEIGHT;
+  const kitY = kitTop + KIT_ROW_HEIGHT / 2;
+  const requestTop = kitTop + KIT_ROW_HEIGHT;
+  const requestY = requestTop + REQUEST_ROW_HEIGHT / 2;
+  const rowsTop = requestTop + REQUEST_ROW_HEIGHT;
+  const rowTop = (row: number): number => rowsTop + row * rowHeight;
+  const rowsBottom = rowTop(rowCount);
+  const axisTop = rowsBottom + 4;
+  const legend = renderTimelineLegend(
+    {
+      bars: issued.length > 0,
+      reuseLine: marksShown(REUSE_LINE) ? REUSE_LINE : null,
+      refreshMark: marksShown(timeline.refresh_mark) ? timeline.refresh_mark : null,
+      issuedRequests: issued.length > 0,
+      failedRequests: timeline.tokens.some((token) => token.jti === null),
+      statuses: new Set(timeline.calls.map((call) => callStatusGroup(call.status))),
+      kitCalls: kitCalls.length > 0,
+      actionKinds: new Set(labelled.map((action) => action.kind)),
+    },
+    axisTop + AXIS_HEIGHT,
+    PLOT_LEFT,
+    WIDTH - 4,
+  );
+  const height = axisTop + AXIS_HEIGHT + legend.height + 4;
+
+  const rowLabel = (y: number, text: string, title?: string): SafeHtml =>
+    markup`<text class="row-label" x="${PLOT_LEFT - 10}" y="${n(y + 4)}" text-anchor="end" fill="${C.muted}">${title === undefined ? null : markup`<title>${title}</title>`}${text}</text>`;
+
+  const step = axisStep(domainMs);
+  const grid: SafeHtml[] = [];
+  for (let i = 0; i * step * 1000 <= domainMs + 1e-6; i += 1) {
+    const tx = n(x(i * step * 1000));
+    grid.push(
+      markup`<line x1="${tx}" y1="${n(kitTop)}" x2="${tx}" y2="${n(axisTop)}" stroke="${C.grid}"></line>`,
+      markup`<line x1="${tx}" y1="${n(axisTop)}" x2="${tx}" y2="${n(axisTop + 5)}" stroke="${C.muted}"></line>`,
+      markup`<text class="axis-label" x="${tx}" y="${n(axisTop + 17)}" text-anchor="middle" fill="${C.muted}">${axisLabel(i * step)}</text>`,
+    );
+  }
+
+  const stripes = Array.from({ length: rowCount }, (_, row) =>
+    row % 2 === 0
+      ? markup`<rect x="${PLOT_LEFT}" y="${n(rowTop(row))}" width="${PLOT_WIDTH}" height="${n(rowHeight)}" fill="${C.rowStripe}"></rect>`
+      : null,
+  );
+
+  // Thin rows (a client that never stops asking for tokens) have no room for a label each.
+  const showRowLabels = rowHeight >= 12;
+  const rowLabels = [
+    rowLabel(kitY, 'kit'),
+    rowLabel(requestY, 'token requests'),
+    showRowLabels
+      ? issued.map((token, index) =>
+          rowLabel(
+            rowTop(index) + rowHeight / 2,
+            `token ${index + 1} · ${truncate(token.jti, 9)}`,
+            token.jti,
+          ),
+        )
+      : rowLabel(rowsTop + 8, `${issued.length} tokens, one a row`),
+    orphanCalls.length > 0 && showRowLabels
+      ? rowLabel(rowTop(issued.length) + rowHeight / 2, 'no or unknown token')
+      : null,
+  ];
+
+  const inset = Math.min(4, rowHeight * 0.18);
+  const bars = issued.map((token, index) => {
+    const lifetimeMs = token.expires_at_ms - token.at_ms;
+    const y = rowTop(index) + inset;
+    const barHeight = rowHeight - 2 * inset;
+    const x1 = x(token.at_ms);
+    const x2 = Math.max(x(token.expires_at_ms), x1 + 2);
+    const runsOff = token.expires_at_ms > domainMs;
+    const title = `token ${index + 1} (${token.jti}): issued ${formatSeconds(token.at_ms)}, expires ${formatSeconds(token.expires_at_ms)}${runsOff ? ', after the scenario ended' : ''}`;
+    const mark = (fraction: number, className: string, style: SafeHtml): SafeHtml | null => {
+      const at = token.at_ms + lifetimeMs * fraction;
+      if (at > domainMs) return null;
+      const mx = n(x(at));
+      return markup`<line class="${className}" x1="${mx}" y1="${n(y - 2)}" x2="${mx}" y2="${n(y + barHeight + 2)}" ${style}></line>`;
+    };
+    const midY = y + barHeight / 2;
+    const arrow = runsOff
+      ? markup`<path class="runs-off" d="M${n(x2 - 7)} ${n(midY - 4)} L${n(x2 - 2)} ${n(midY)} L${n(x2 - 7)} ${n(midY + 4)}" fill="none" stroke="${C.barStroke}" stroke-width="1.5"></path>`
+      : null;
+    return markup`<g class="token" data-jti="${token.jti}"><rect class="token-bar" data-jti="${token.jti}" data-issued-ms="${n(token.at_ms)}" data-expires-ms="${n(token.expires_at_ms)}" x="${n(x1)}" y="${n(y)}" width="${n(x2 - x1)}" height="${n(barHeight)}" rx="3" fill="${C.bar}" stroke="${C.barStroke}"><title>${title}</title></rect>${[
+      mark(
+        REUSE_LINE,
+        'reuse-line',
+        markup`stroke="${C.reuseLine}" stroke-width="1.5" stroke-dasharray="3 2"`,
+      ),
+      mark(timeline.refresh_mark, 'refresh-mark', markup`stroke="${C.refreshMark}" stroke-width="2.5"`),
+      arrow,
+    ]}</g>`;
+  });
+
+  const ticks = timeline.calls.map((call) => {
+    const row = call.jti === null ? undefined : rowOfJti.get(call.jti);
+    const group = callStatusGroup(call.status);
+    return markup`<rect class="call-tick ${group}" data-status="${call.status}" data-jti="${call.jti ?? ''}" data-at-ms="${n(call.at_ms)}" x="${n(x(call.at_ms) - 1.5)}" y="${n(rowTop(row ?? issued.length) + 1)}" width="3" height="${n(Math.max(4, rowHeight - 2))}" fill="${CALL_STATUS_COLOURS[group]}"><title>${callTitle(call)}</title></rect>`;
+  });
+
+  const tokenRequests = timeline.tokens.map((token) => {
+    const tx = x(token.at_ms);
+    const title = tokenRequestTitle(token);
+    if (token.jti !== null) {
+      return markup`<circle class="token-request token-request-ok" data-status="${token.status}" cx="${n(tx)}" cy="${n(requestY)}" r="4" fill="${C.tokenOk}"><title>${title}</title></circle>`;
+    }
+    const [l, r, t, b] = [n(tx - 4), n(tx + 4), n(requestY - 4), n(requestY + 4)];
+    return markup`<path class="token-request token-request-failed" data-status="${token.status}" d="M${l} ${t} L${r} ${b} M${r} ${t} L${l} ${b}" stroke="${C.tokenFailed}" stroke-width="2.2"><title>${title}</title></path>`;
+  });
+
+  const kitCallMarks = kitCalls.map((action) => {
+    const ax = x(action.at_ms);
+    const title = `${formatSeconds(action.at_ms)}: the kit asks for ${action.detail}`;
+    return markup`<path class="kit-call" d="M${n(ax - 4)} ${n(kitY - 4)} L${n(ax + 4)} ${n(kitY - 4)} L${n(ax)} ${n(kitY + 3)} Z" fill="#ffffff" stroke="${C.kitCall}" stroke-width="1.2"><title>${title}</title></path>`;
+  });
+
+  const actionMarkers = labelled.map((action, i) => {
+    const ax = x(action.at_ms);
+    const colour = ACTION_COLOURS[action.kind];
+    const placement = placements[i] ?? { lane: 0, anchorEnd: false };
+    const labelY = TOP + placement.lane * LABEL_LANE_HEIGHT + 11;
+    const title = `${formatSeconds(action.at_ms)}: ${action.kind}: ${action.detail}`;
+    const label = placement.anchorEnd
+      ? markup`<text class="action-label" x="${n(ax - 4)}" y="${n(labelY)}" text-anchor="end" fill="${colour}" font-weight="600">${actionLabel(action)}</text>`
+      : markup`<text class="action-label" x="${n(ax + 4)}" y="${n(labelY)}" fill="${colour}" font-weight="600">${actionLabel(action)}</text>`;
+    return markup`<g class="kit-action" data-kind="${action.kind}" data-at-ms="${n(action.at_ms)}"><title>${title}</title><line x1="${n(ax)}" y1="${n(labelY + 3)}" x2="${n(ax)}" y2="${n(rowsBottom)}" stroke="${colour}" stroke-width="1.2" stroke-dasharray="4 3"></line><path d="M${n(ax)} ${n(kitY - 6)} L${n(ax + 6)} ${n(kitY)} L${n(ax)} ${n(kitY + 6)} L${n(ax - 6)} ${n(kitY)} Z" fill="${colour}"></path>${label}</g>`;
+  });
+
+  const empty =
+    timeline.tokens.length === 0 && timeline.calls.length === 0
+      ? markup`<text class="empty-note" x="${n(PLOT_LEFT + PLOT_WIDTH / 2)}" y="${n(requestY + 4)}" text-anchor="middle" fill="${C.muted}">No token request and no API call were recorded.</text>`
+      : null;
+
+  const summary = `Timeline of ${rule}: ${timeline.tokens.length} token requests (${issued.length} issued), ${timeline.calls.length} API calls over ${formatSeconds(domainMs)}; token lifetime ${timeline.lifetime_s} s.`;
+
+  return markup`<svg class="timeline" data-rule="${rule}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${n(height)}" width="${WIDTH}" height="${n(height)}" role="img" aria-label="${summary}" font-family="${FONT_FAMILY}" font-size="11" fill="${C.ink}"><title>${summary}</title>${[
+    stripes,
+    grid,
+    markup`<line x1="${PLOT_LEFT}" y1="${n(axisTop)}" x2="${PLOT_RIGHT}" y2="${n(axisTop)}" stroke="${C.muted}"></line>`,
+    rowLabels,
+    bars,
+    ticks,
+    tokenRequests,
+    kitCallMarks,
+    actionMarkers,
+    empty,
+    legend.markup,
+  ]}</svg>`;
+}

@@ -1,0 +1,164 @@
+import type { components } from '../../generated/openapi.js';
+import { invalidField } from '../errors/control-error.js';
+import type { FaultRequest } from '../faults/fault-queue.js';
+import type { CreateClientInput } from './control-operations.js';
+
+type Schemas = components['schemas'];
+export type ClockRequest = Schemas['ClockRequest'];
+export type RevokeRequest = { readonly jti: string } | { readonly client_id: string };
+
+type JsonObject = Record<string, unknown>;
+
+/** The body as an object with only `allowed` keys; anything else is a 400 naming the field. */
+function objectWith(body: unknown, allowed: readonly string[]): JsonObject {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw invalidField('body', 'must be a JSON object');
+  for (const key of Object.keys(body))
+    if (!allowed.includes(key)) throw invalidField(key, 'is not a known field');
+  return body as JsonObject;
+}
+
+function optionalString(body: JsonObject, field: string, maxLength: number): string | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length === 0 || value.length > maxLength)
+    throw invalidField(field, `must be a string of 1 to ${maxLength} characters`);
+  return value;
+}
+
+function optionalInteger(body: JsonObject, field: string, min: number, max: number): number | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw invalidField(field, `must be an integer from ${min} to ${max}`);
+  return value;
+}
+
+function optionalFinite(body: JsonObject, field: string, min = -Number.MAX_VALUE): number | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
+    throw invalidField(field, min === 0 ? 'must be a finite number, 0 or more' : 'must be a finite number');
+  return value;
+}
+
+/** `POST /__control/clients`. */
+export function parseCreateClient(body: unknown): CreateClientInput {
+  const fields = objectWith(body ?? {}, ['client_id', 'client_secret', 'expires_in']);
+  const clientId = optionalString(fields, 'client_id', 200);
+  const clientSecret = optionalString(fields, 'client_secret', 500);
+  const expiresIn = optionalInteger(fields, 'expires_in', 1, 31_536_000);
+  return {
+    ...(clientId === undefined ? {} : { clientId }),
+    ...(clientSecret === undefined ? {} : { clientSecret }),
+    ...(expiresIn === undefined ? {} : { expiresIn }),
+  };
+}
+
+/** `POST /__control/tokens/revoke`: exactly one of `jti` and `client_id`. */
+export function parseRevoke(body: unknown): RevokeRequest {
+  const fields = objectWith(body, ['jti', 'client_id']);
+  const jti = optionalString(fields, 'jti', 500);
+  const clientId = optionalString(fields, 'client_id', 200);
+  if ((jti === undefined) === (clientId === undefined))
+    throw invalidField(jti === undefined ? 'jti' : 'client_id', 'give exactly one of jti and client_id');
+  return jti !== undefined ? { jti } : { client_id: clientId as string };
+}
+
+const FAULT_KINDS: readonly Schemas['FaultKind'][] = [
+  'token_response',
+  'delay',
+  'drop_connection',
+  'hub_unauthorized',
+  'rate_limit',
+];
+
+/** Which optional fields each kind takes, and which targets it applies to. */
+const FAULT_RULES: Record<Schemas['FaultKind'], { targets: readonly string[]; fields: readonly string[] }> = {
+  token_response: { targets: ['token'], fields: ['status', 'body'] },
+  delay: { targets: ['token', 'hub'], fields: ['delay_ms'] },
+  drop_connection: { targets: ['token', 'hub'], fields: [] },
+  hub_unauthorized: { targets: ['hub'], fields: [] },
+  rate_limit: { targets: ['token', 'hub'], fields: ['retry_after'] },
+};
+
+/** `POST /__control/faults`: a kind valid for its target, with only the fields that kind uses. */
+export function parseFault(body: unknown): FaultRequest {
+  const fields = objectWith(body, [
+    'target',
+    'kind',
+    'client_id',
+    'count',
+    'status',
+    'body',
+    'delay_ms',
+    'retry_after',
+  ]);
+  const { target, kind } = fields;
+  if (target !== 'token' && target !== 'hub') throw invalidField('target', 'must be "token" or "hub"');
+  if (typeof kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(kind))
+    throw invalidField('kind', `must be one of ${FAULT_KINDS.join(', ')}`);
+  const rule = FAULT_RULES[kind as Schemas['FaultKind']];
+  if (!rule.targets.includes(target))
+    throw invalidField('kind', `${kind} applies only to target ${rule.targets.join(' or ')}`);
+  for (const field of ['status', 'body', 'delay_ms', 'retry_after'])
+    if (fields[field] !== undefined && !rule.fields.includes(field))
+      throw invalidField(field, `is not used by a ${kind} fault`);
+  if (kind === 'delay' && fields['delay_ms'] === undefined)
+    throw invalidField('delay_ms', 'is required with delay');
+
+  const clientId = optionalString(fields, 'client_id', 200);
+  const count = optionalInteger(fields, 'count', 1, 1_000_000);
+  const status = optionalInteger(fields, 'status', 100, 599);
+  const delayMs = optionalInteger(fields, 'delay_ms', 0, 600_000);
+  const retryAfter = optionalInteger(fields, 'retry_after', 0, 86_400);
+  return {
+    target,
+    kind: kind as Schemas['FaultKind'],
+    ...(clientId === undefined ? {} : { client_id: clientId }),
+    ...(count === undefined ? {} : { count }),
+    ...(status === undefined ? {} : { status }),
+    ...(fields['body'] === undefined ? {} : { body: fields['body'] }),
+    ...(delayMs === undefined ? {} : { delay_ms: delayMs }),
+    ...(retryAfter === undefined ? {} : { retry_after: retryAfter }),
+  };
+}
+
+/** `POST /__control/clock`: exactly one of offset_ms, frozen_at, advance_ms, real. */
+export function parseClock(body: unknown): ClockRequest {
+  const fields = objectWith(body, ['offset_ms', 'frozen_at', 'advance_ms', 'real']);
+  const given = Object.keys(fields).filter((key) => fields[key] !== undefined);
+  if (given.length !== 1)
+    throw invalidField(given[1] ?? 'body', 'give exactly one of offset_ms, frozen_at, advance_ms, real');
+  const offsetMs = optionalFinite(fields, 'offset_ms');
+  if (offsetMs !== undefined) return { offset_ms: offsetMs };
+  const advanceMs = optionalFinite(fields, 'advance_ms', 0);
+  if (advanceMs !== undefined) return { advance_ms: advanceMs };
+  if (fields['real'] !== undefined) {
+    if (fields['real'] !== true) throw invalidField('real', 'must be true');
+    return { real: true };
+  }
+  const frozenAt = fields['frozen_at'];
+  if (typeof frozenAt === 'number' && Number.isFinite(frozenAt)) return { frozen_at: frozenAt };
+  if (
+    typeof frozenAt === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T/.test(frozenAt) &&
+    Number.isFinite(Date.parse(frozenAt))
+  )
+    return { frozen_at: frozenAt };
+  throw invalidField('frozen_at', 'must be an ISO 8601 date-time or epoch milliseconds');
+}
+
+/** `GET /__control/recordings` query: `client_id`, `since_seq`. */
+export function parseRecordingsQuery(query: URLSearchParams): { clientId?: string; sinceSeq?: number } {
+  for (const key of query.keys())
+    if (key !== 'client_id' && key !== 'since_seq') throw invalidField(key, 'is not a known query parameter');
+  const clientId = query.get('client_id') ?? undefined;
+  const since = query.get('since_seq');
+  if (since !== null && !/^\d{1,15}$/.test(since))
+    throw invalidField('since_seq', 'must be a non-negative integer');
+  return {
+    ...(clientId === undefined ? {} : { clientId }),
+    ...(since === null ? {} : { sinceSeq: Number(since) }),
+  };
+}

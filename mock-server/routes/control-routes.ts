@@ -1,0 +1,144 @@
+import type { Hono } from 'hono';
+import { createControlGuard } from '../control/control-guard.js';
+import { ClientExistsError, type ControlOperations } from '../control/control-operations.js';
+import {
+  parseClock,
+  parseCreateClient,
+  parseFault,
+  parseRecordingsQuery,
+  parseRevoke,
+} from '../control/control-requests.js';
+import { ControlError, invalidField } from '../errors/control-error.js';
+import { errorResponse } from '../errors/error-response.js';
+import { incomingOf, type MockEnv, type MockHonoContext } from '../http/bindings.js';
+import { jsonResponse } from '../http/json-response.js';
+import { BodyTooLargeError, readBody } from '../http/read-body.js';
+import type { MockContext } from '../mock-context.js';
+
+/** The control API's base path. */
+export const CONTROL_BASE_PATH = '/__control';
+
+type Handler = (c: MockHonoContext) => Promise<Response> | Response;
+
+const json = (status: number, body: unknown): Response => jsonResponse(status, JSON.stringify(body));
+
+/**
+ * The control API under `/__control/` (openapi.yaml, DESIGN.md §4): a thin HTTP layer over the same
+ * operations `createMockServer()` hands out. Every request passes the guard first, so a refused caller
+ * learns nothing, not even which paths exist.
+ */
+export function registerControlRoutes(
+  app: Hono<MockEnv>,
+  context: MockContext,
+  control: ControlOperations,
+): void {
+  const guard = createControlGuard(context.controlToken);
+
+  async function jsonBody(c: MockHonoContext): Promise<unknown> {
+    let raw: Buffer;
+    try {
+      raw = await readBody(c.req.raw, incomingOf(c), context.bodyLimitBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError)
+        throw invalidField('body', `must be at most ${error.limitBytes} bytes`);
+      throw invalidField('body', 'could not be read');
+    }
+    if (raw.length === 0) return undefined;
+    try {
+      return JSON.parse(raw.toString('utf8')) as unknown;
+    } catch {
+      throw invalidField('body', 'is not valid JSON');
+    }
+  }
+
+  const routes: Record<string, Partial<Record<string, Handler>>> = {
+    '/clients': {
+      async POST(c) {
+        const input = parseCreateClient(await jsonBody(c));
+        try {
+          const created = control.createClient(input);
+          return json(201, {
+            client_id: created.clientId,
+            client_secret: created.clientSecret,
+            expires_in: created.expiresIn,
+          });
+        } catch (error) {
+          if (error instanceof ClientExistsError)
+            throw new ControlError(
+              409,
+              'conflict',
+              'client_id: a client with this client_id already exists',
+              {
+                field: 'client_id',
+              },
+            );
+          throw error;
+        }
+      },
+    },
+    '/tokens/revoke': {
+      async POST(c) {
+        const request = parseRevoke(await jsonBody(c));
+        const revoked =
+          'jti' in request ? control.revokeToken(request.jti) : control.revokeClient(request.client_id);
+        return json(200, { revoked });
+      },
+    },
+    '/faults': {
+      GET: () => json(200, { faults: control.listFaults() }),
+      async POST(c) {
+        return json(201, control.addFault(parseFault(await jsonBody(c))));
+      },
+      DELETE() {
+        control.clearFaults();
+        return json(200, { faults: control.listFaults() });
+      },
+    },
+    '/clock': {
+      GET: () => json(200, control.clockState()),
+      async POST(c) {
+        return json(200, control.setClock(parseClock(await jsonBody(c))));
+      },
+    },
+    '/recordings': {
+      GET: (c) => json(200, control.recordingList(parseRecordingsQuery(new URL(c.req.url).searchParams))),
+    },
+    '/recordings.har': {
+      GET(c) {
+        const query = new URL(c.req.url).searchParams;
+        for (const key of query.keys())
+          if (key !== 'client_id') throw invalidField(key, 'is not a known query parameter');
+        const clientId = query.get('client_id');
+        return json(200, control.har(clientId === null ? {} : { clientId }));
+      },
+    },
+    '/reset': {
+      POST() {
+        control.reset();
+        return json(200, {});
+      },
+    },
+  };
+
+  app.all(`${CONTROL_BASE_PATH}/*`, async function controlApi(c) {
+    try {
+      guard({
+        remoteAddress: incomingOf(c)?.socket.remoteAddress,
+        authorization: c.req.header('authorization'),
+      });
+      const path = new URL(c.req.url).pathname.slice(CONTROL_BASE_PATH.length).replace(/\/$/, '');
+      const methods = routes[path];
+      if (methods === undefined) throw new ControlError(404, 'not_found', 'No such control endpoint.');
+      const handler = methods[c.req.method];
+      if (handler === undefined)
+        throw new ControlError(405, 'method_not_allowed', `Use ${Object.keys(methods).join(', ')}.`, {
+          headers: { Allow: Object.keys(methods).join(', ') },
+        });
+      return await handler(c);
+    } catch (error) {
+      const known = errorResponse(error);
+      if (known !== undefined) return known;
+      throw error;
+    }
+  });
+}
