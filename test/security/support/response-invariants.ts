@@ -68,7 +68,8 @@ function parseJson(observed: ObservedResponse): unknown {
 /**
  * The invariants every answer must keep, whatever was sent: no 5xx, nothing internal in the body, and a
  * body of the shape openapi.yaml documents for that method, path and status. A method the path does not
- * document must get that path's documented 405; a path the spec does not list, VectorCare's 404.
+ * document must get that path's documented 405 (or 401, where authentication comes first); a path the spec does not list, VectorCare's 404 (or,
+ * under /__control/, the control API's 404 or its guard's refusal).
  */
 export function assertSafeResponse(observed: ObservedResponse, sent: string): void {
   const where = `${observed.method} ${observed.path.slice(0, 120)} → ${observed.status}`;
@@ -83,13 +84,20 @@ export function assertSafeResponse(observed: ObservedResponse, sent: string): vo
   const body = parseJson(observed);
   const methods = documentedMethods(observed.path);
   if (methods === undefined) {
-    if (observed.status !== 404) throw new Error(`${where}: an undocumented path must get 404`);
-    assertMatchesSchema('HubError', body);
+    // The control API answers for its whole prefix (its guard first, so a refused caller learns no
+    // paths); everything else is VectorCare's 404.
+    const control = /^\/__control(?:\/|$)/.test(observed.path);
+    const allowed = control ? [401, 403, 404] : [404];
+    if (!allowed.includes(observed.status)) throw new Error(`${where}: an undocumented path must get 404`);
+    assertMatchesSchema(control ? 'ControlError' : 'HubError', body);
     return;
   }
   if (!methods.includes(observed.method)) {
-    if (observed.status !== 405) throw new Error(`${where}: an undocumented method must get 405`);
-    assertMatchesSpec(methods[0] as string, observed.path, 405, body);
+    // 405 normally; the hub checks the bearer token first (as Django REST framework does), so an
+    // unauthenticated call with the wrong method gets the path's documented 401 instead.
+    if (observed.status !== 405 && observed.status !== 401)
+      throw new Error(`${where}: an undocumented method must get 405 (or 401 before it)`);
+    assertMatchesSpec(methods[0] as string, observed.path, observed.status, body);
     return;
   }
   assertMatchesSpec(observed.method, observed.path, observed.status, body);
@@ -104,3 +112,6 @@ export function assertSafeResponse(observed: ObservedResponse, sent: string): vo
 export function isTransportRejection(status: number, bodyText: string): boolean {
   return (status === 400 || status === 431) && bodyText === '';
 }
+
+/** Node's default limit on a request's header section (`--max-http-header-size`); beyond it, 431. */
+export const NODE_MAX_HEADER_BYTES = 16 * 1024;

@@ -5,9 +5,14 @@ type Fetch = (request: Request) => Promise<Response>;
 
 /**
  * Throws unless the mock still does its job: the demo client gets a 200 token that verifies against the
- * mock's own JWKS. Fuzz and fault tests end with this, so a run that left the server broken fails.
+ * mock's own JWKS at `nowMs` (the mock clock's time, when a test pinned it). Fuzz and fault tests end
+ * with this, so a run that left the server broken fails.
  */
-export async function assertServesValidToken(fetchFn: Fetch, origin: string): Promise<void> {
+export async function assertServesValidToken(
+  fetchFn: Fetch,
+  origin: string,
+  nowMs: number = Date.now(),
+): Promise<void> {
   const response = await fetchFn(
     new Request(`${origin}${TOKEN_PATH}`, {
       method: 'POST',
@@ -24,6 +29,9 @@ export async function assertServesValidToken(fetchFn: Fetch, origin: string): Pr
   const jwks = (await (
     await fetchFn(new Request(`${origin}/.well-known/jwks.json`))
   ).json()) as JSONWebKeySet;
-  const { payload } = await jwtVerify(token, createLocalJWKSet(jwks), { algorithms: ['RS256'] });
+  const { payload } = await jwtVerify(token, createLocalJWKSet(jwks), {
+    algorithms: ['RS256'],
+    currentDate: new Date(nowMs),
+  });
   if (payload.sub !== DEMO_CLIENT.clientId) throw new Error(`token for ${String(payload.sub)}`);
 }
