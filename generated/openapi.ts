@@ -11,8 +11,14 @@ export type paths = {
     put?: never;
     /**
      * OAuth2 client credentials token endpoint (RFC 6749 §4.4)
-     * @description Client credentials in the body (client_secret_post) or by HTTP Basic (client_secret_basic), never both
-     *     and never in the query string. Bodies over 64 KiB are refused with 413.
+     * @description Client credentials in the body (client_secret_post) or by HTTP Basic (client_secret_basic, id and secret
+     *     accepted with or without RFC 6749 §2.3.1 form-encoding), never both and never in the query string.
+     *     Only application/x-www-form-urlencoded and multipart/form-data bodies are read; a body of any other or
+     *     no content type counts as no parameters (so grant_type is missing: unsupported_grant_type). Checks run
+     *     in this order: method (405), body size (413), body syntax, credentials in the query string, repeated
+     *     parameters, Basic plus client_secret in the body (400 invalid_request), grant_type (400
+     *     unsupported_grant_type), client authentication (401 invalid_client). Bodies over 64 KiB are refused
+     *     with 413 without being read. Every behaviour and its source: docs/fidelity.md.
      */
     post: operations['issueToken'];
     delete?: never;
@@ -284,9 +290,10 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
   schemas: {
+    /** @description Each parameter at most once. client_id and client_secret may come by HTTP Basic instead. */
     TokenRequest: {
       /** @constant */
-      grant_type?: 'client_credentials';
+      grant_type: 'client_credentials';
       client_id?: string;
       client_secret?: string;
     };
@@ -307,6 +314,7 @@ export type components = {
         | 'server_error'
         | 'temporarily_unavailable';
     };
+    /** @description An RSA public key; private members never appear. */
     Jwk: {
       /** @constant */
       kty: 'RSA';
@@ -321,13 +329,16 @@ export type components = {
     JwkSet: {
       keys: components['schemas']['Jwk'][];
     };
+    /**
+     * @description RFC 8414 metadata. response_types_supported is required by RFC 8414 §2 and empty: the server has no
+     *     authorization endpoint. No token_endpoint_auth_signing_alg_values_supported: no JWT client authentication.
+     */
     AuthorizationServerMetadata: {
       issuer: string;
       token_endpoint: string;
       jwks_uri: string;
-      grant_types_supported: string[];
-      token_endpoint_auth_methods_supported: string[];
-      token_endpoint_auth_signing_alg_values_supported: string[];
+      grant_types_supported: 'client_credentials'[];
+      token_endpoint_auth_methods_supported: ('client_secret_post' | 'client_secret_basic')[];
       response_types_supported: string[];
     };
     /** @description The claims of an issued JWT. Times are NumericDate values and may be fractional (RFC 7519 §2). */
@@ -684,9 +695,10 @@ export interface operations {
       };
     };
     responses: {
-      /** @description A token was issued. */
+      /** @description A token was issued (RFC 6749 §5.1). */
       200: {
         headers: {
+          'Content-Type'?: 'application/json';
           'Cache-Control'?: 'no-store';
           Pragma?: 'no-cache';
           [name: string]: unknown;
@@ -695,7 +707,11 @@ export interface operations {
           'application/json': components['schemas']['TokenResponse'];
         };
       };
-      /** @description invalid_request or unsupported_grant_type. */
+      /**
+       * @description invalid_request (repeated parameter, unparseable body, Basic plus client_secret in the body,
+       *     client_id or client_secret in the query string) or unsupported_grant_type (grant_type missing or
+       *     not client_credentials).
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -704,37 +720,31 @@ export interface operations {
           'application/json': components['schemas']['OAuthError'];
         };
       };
-      /** @description invalid_client. Carries WWW-Authenticate Basic realm="OAuth" when the client used HTTP Basic. */
+      /** @description invalid_client (unknown client, wrong, missing or empty secret, no credentials). */
       401: {
         headers: {
-          'WWW-Authenticate'?: string;
+          /** @description Only when the client used HTTP Basic. */
+          'WWW-Authenticate'?: 'Basic realm="OAuth"';
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['OAuthError'];
         };
       };
-      /** @description Any method other than POST. */
+      /** @description Any method other than POST; the body's error is invalid_request, its description "Method not allowed.". */
       405: {
         headers: {
+          Allow?: 'POST';
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['OAuthError'];
         };
       };
-      /** @description The body is larger than 64 KiB. */
+      /** @description The body is (or is declared) larger than 64 KiB; the connection is closed after the answer. */
       413: {
         headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OAuthError'];
-        };
-      };
-      /** @description A content type other than form-urlencoded or multipart/form-data. */
-      415: {
-        headers: {
+          Connection?: 'close';
           [name: string]: unknown;
         };
         content: {

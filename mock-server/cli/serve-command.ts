@@ -1,5 +1,5 @@
 import { createMockServer, type MockServer } from '../create-mock-server.js';
-import { DEFAULTS, DEMO_CLIENT } from '../options.js';
+import { DEMO_CLIENT } from '../options.js';
 import { PACKAGE_INFO } from './package-info.js';
 import { resolveServeOptions, SERVE_USAGE } from './serve-options.js';
 
@@ -45,11 +45,17 @@ export async function runServe(args: readonly string[], io: CommandIo): Promise<
     return 0;
   }
   const server = await createMockServer(resolved.options);
+  // Signals are handled before the banner says the server is up, so a supervisor that stops it as soon as
+  // it reads the banner still gets a clean close.
+  const closed = closeOnSignal(server, io);
   const usesDemoClient = resolved.options.clients === undefined;
   for (const line of banner(server, usesDemoClient, resolved.options.controlToken !== undefined))
     io.out(line);
-  if (resolved.options.port === undefined && server.port !== DEFAULTS.port) io.out(`(port ${server.port})`);
+  return closed;
+}
 
+/** Closes the server on the first SIGINT or SIGTERM; resolves to the exit code. */
+function closeOnSignal(server: MockServer, io: CommandIo): Promise<number> {
   return new Promise((resolve) => {
     const stop = (signal: NodeJS.Signals): void => {
       process.off('SIGINT', stop);

@@ -81,6 +81,9 @@ export async function resolveServeOptions(
   if (key !== undefined) options.keyFile = key[0];
   const generate =
     flags['generate-key'] === true || ['1', 'true'].includes(env['VECTORCARE_MOCK_GENERATE_KEY'] ?? '');
+  if (generate && key !== undefined) {
+    throw new ConfigError(key[1], 'key', 'cannot be combined with --generate-key: pick one signing key');
+  }
   if (generate) options.generateKey = true;
   const controlToken = pick(flags['control-token'], 'control-token');
   if (controlToken !== undefined) options.controlToken = controlToken[0];

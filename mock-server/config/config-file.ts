@@ -117,7 +117,22 @@ export async function loadConfigFile(file: string): Promise<FileOptions> {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(path, '(root)', `is not valid JSON (${(error as Error).message})`);
+    throw new ConfigError(path, '(root)', `is not valid JSON${jsonErrorLocation(text, error)}`);
   }
   return parseConfig(raw, path);
+}
+
+/**
+ * Where JSON.parse failed, as " at line L, column C" when it says so. Its message itself is never shown:
+ * V8 quotes the text around the error, which in a config file may be a client secret.
+ */
+function jsonErrorLocation(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined)
+    return message.includes('end of JSON input') ? ' (it ends too early)' : ' (a token is out of place)';
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  const column = Number(position) - before.lastIndexOf('\n');
+  return ` at line ${line}, column ${column}`;
 }

@@ -1,6 +1,7 @@
 import type { components } from '../../generated/openapi.js';
 import { invalidField } from '../errors/control-error.js';
 import type { FaultRequest } from '../faults/fault-queue.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../http/json-depth.js';
 import type { CreateClientInput } from './control-operations.js';
 
 type Schemas = components['schemas'];
@@ -106,6 +107,8 @@ export function parseFault(body: unknown): FaultRequest {
       throw invalidField(field, `is not used by a ${kind} fault`);
   if (kind === 'delay' && fields['delay_ms'] === undefined)
     throw invalidField('delay_ms', 'is required with delay');
+  if (exceedsJsonDepth(fields['body']))
+    throw invalidField('body', `nests deeper than ${MAX_JSON_DEPTH} levels`);
 
   const clientId = optionalString(fields, 'client_id', 200);
   const count = optionalInteger(fields, 'count', 1, 1_000_000);

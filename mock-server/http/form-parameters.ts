@@ -11,9 +11,11 @@ export class MalformedBodyError extends Error {
 
 const EMPTY: FormParameters = new Map();
 
+/** RFC 6749 §3.2: parameters sent without a value are treated as if they were omitted. */
 function collect(entries: Iterable<[string, string]>): FormParameters {
   const map = new Map<string, string[]>();
   for (const [name, value] of entries) {
+    if (value === '') continue;
     const values = map.get(name);
     if (values === undefined) map.set(name, [value]);
     else values.push(value);
@@ -32,7 +34,8 @@ const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Parses a token request body. `application/x-www-form-urlencoded` and `multipart/form-data` are read;
- * any other (or no) content type yields no parameters, as VectorCare's server treats it.
+ * any other (or no) content type yields no parameters, as VectorCare's server treats it. Empty values are
+ * dropped (RFC 6749 §3.2), so `client_secret=` is a missing secret, not a second authentication method.
  */
 export async function parseFormBody(contentType: string | null, body: Buffer): Promise<FormParameters> {
   const type = mediaType(contentType);

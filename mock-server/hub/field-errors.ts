@@ -1,4 +1,5 @@
 import type { components } from '../../generated/openapi.js';
+import { exceedsJsonDepth } from '../http/json-depth.js';
 
 export type FieldError = components['schemas']['FieldError'];
 export type FieldErrors = components['schemas']['FieldErrors'];
@@ -17,9 +18,20 @@ export type FixedFieldCode = keyof typeof FIELD_MESSAGES;
 /** A catalogue error with its fixed message. */
 export const fieldError = (code: FixedFieldCode): FieldError => ({ message: FIELD_MESSAGES[code], code });
 
+/** How a non-string input is quoted back: short, and never by recursing into deep JSON. */
+function quoted(input: unknown): string {
+  if (typeof input === 'string') return input;
+  const text = exceedsJsonDepth(input, 8)
+    ? Array.isArray(input)
+      ? '[...]'
+      : '{...}'
+    : JSON.stringify(input);
+  return text.length > 100 ? `${text.slice(0, 100)}...` : text;
+}
+
 /** `"<input>" is not a valid choice.`, with plain quotes as in VectorCare's v1 example. */
 export const choiceInvalid = (input: unknown): FieldError => ({
-  message: `"${typeof input === 'string' ? input : JSON.stringify(input)}" is not a valid choice.`,
+  message: `"${quoted(input)}" is not a valid choice.`,
   code: 'common:choice_invalid',
 });
 

@@ -24,6 +24,7 @@ async function fromPrivateKey(
   privateKey: KeyObject,
   origin: string,
   isTestOnly: boolean,
+  givenKid?: string,
 ): Promise<SigningKey> {
   if (privateKey.asymmetricKeyType !== 'rsa') {
     throw new ConfigError(
@@ -39,7 +40,8 @@ async function fromPrivateKey(
   const publicKey = createPublicKey(privateKey);
   const exported = publicKey.export({ format: 'jwk' }) as JWK;
   const base = { kty: 'RSA', n: exported.n, e: exported.e } as JWK;
-  const kid = await calculateJwkThumbprint(base, 'sha256');
+  // A JWK file's own kid is kept, so verifiers configured with it keep working; else the RFC 7638 thumbprint.
+  const kid = givenKid ?? (await calculateJwkThumbprint(base, 'sha256'));
   return {
     kid,
     privateKey,
@@ -63,14 +65,19 @@ export async function loadSigningKey(file: string, isTestOnly = false): Promise<
     );
   }
   let privateKey: KeyObject;
+  let givenKid: string | undefined;
   try {
-    privateKey = text.trimStart().startsWith('{')
-      ? createPrivateKey({ key: JSON.parse(text) as JWK & { kty: string }, format: 'jwk' })
-      : createPrivateKey(text);
+    if (text.trimStart().startsWith('{')) {
+      const jwk = JSON.parse(text) as JWK & { kty: string };
+      privateKey = createPrivateKey({ key: jwk, format: 'jwk' });
+      if (typeof jwk.kid === 'string' && jwk.kid !== '') givenKid = jwk.kid;
+    } else {
+      privateKey = createPrivateKey(text);
+    }
   } catch {
     throw new ConfigError(file, 'key', 'is not an RSA private key in PEM or JWK format');
   }
-  return fromPrivateKey(privateKey, file, isTestOnly);
+  return fromPrivateKey(privateKey, file, isTestOnly, givenKid);
 }
 
 /** The committed test-only key. */

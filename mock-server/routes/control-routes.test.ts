@@ -170,11 +170,22 @@ describe('control API', () => {
       [{ target: 'auth', kind: 'delay', delay_ms: 1 }, 'target'],
       [{ target: 'hub', kind: 'explode' }, 'kind'],
       [{ target: 'hub', kind: 'drop_connection', client: 'x' }, 'client'],
+      [
+        `{"target":"token","kind":"token_response","body":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+        'body',
+      ],
     ])('refuses %j with 400 naming %s', async (body, field) => {
       const result = await control('POST', '/faults', body);
       expect(result).toMatchObject({ status: 400, body: { error: 'invalid_body', field } });
       expect(mock.control.listFaults()).toEqual([]);
     });
+  });
+
+  it('refuses a token_response body nested deeper than JSON can be serialised back', async () => {
+    const deep = `{"target":"token","kind":"token_response","body":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    const result = await control('POST', '/faults', deep);
+    expect(result).toMatchObject({ status: 400, body: { error: 'invalid_body', field: 'body' } });
+    expect(mock.control.listFaults()).toEqual([]);
   });
 
   describe('clock', () => {

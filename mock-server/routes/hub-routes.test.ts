@@ -604,6 +604,18 @@ describe('hub routes', () => {
       });
     });
 
+    it('survives bodies nested deeper than the stack: 400 for the call, summary in the recording', async () => {
+      const deep = `{"name": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "timestamp": "${iso(now)}"}`;
+      const result = await callHub(mock, 'POST', STATE, { token, body: deep });
+      expect(result).toMatchObject({ status: 400, body: { name: [{ code: 'common:choice_invalid' }] } });
+      expect(mock.recorder.list().at(-1)?.request_body).toMatchObject({
+        truncated: true,
+        bytes: deep.length,
+      });
+      const listed = await fetch(`${mock.url}/__control/recordings`);
+      expect(listed.status).toBe(200);
+    });
+
     it('records the first error code of a field-error body', async () => {
       await callHub(mock, 'POST', STATE, { token, body: { name: 'nope', timestamp: iso(now) } });
       expect(mock.recorder.list().at(-1)?.error).toBe('common:choice_invalid');

@@ -4,7 +4,6 @@ import { HubError } from '../errors/hub-error.js';
 import type { Fault } from '../faults/fault-queue.js';
 import { dropConnection, incomingOf, type MockEnv, type MockHonoContext } from '../http/bindings.js';
 import { mediaType } from '../http/form-parameters.js';
-import { exceedsJsonDepth } from '../http/json-depth.js';
 import { jsonResponse } from '../http/json-response.js';
 import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import { authenticationFailed, notAuthenticated, throttled } from '../hub/hub-errors.js';
@@ -28,13 +27,11 @@ const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function parseJson(raw: Buffer): BodyOutcome {
   if (raw.length === 0) return { kind: 'json', value: undefined };
-  let value: unknown;
   try {
-    value = JSON.parse(fatalUtf8.decode(raw)) as unknown;
+    return { kind: 'json', value: JSON.parse(fatalUtf8.decode(raw)) as unknown };
   } catch {
     return { kind: 'unreadable' };
   }
-  return exceedsJsonDepth(value) ? { kind: 'unreadable' } : { kind: 'json', value };
 }
 
 /** The first VectorCare code in an error body, for the recording. */

@@ -22,8 +22,8 @@ export function registerWellKnownRoutes(app: Hono<MockEnv>, context: MockContext
       jwks_uri: `${origin}/.well-known/jwks.json`,
       grant_types_supported: ['client_credentials'],
       token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
-      token_endpoint_auth_signing_alg_values_supported: ['RS256'],
-      response_types_supported: ['token'],
+      // RFC 8414 §2 requires the member; with no authorization endpoint the server supports no response type.
+      response_types_supported: [],
     };
     return c.json(metadata);
   });

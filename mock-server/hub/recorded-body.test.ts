@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { exceedsJsonDepth } from '../http/json-depth.js';
+import { recordedBody, RECORDED_BODY_LIMIT_BYTES } from './recorded-body.js';
+
+const parsed = (text: string) => ({ value: JSON.parse(text) as unknown, raw: Buffer.from(text) });
+
+describe('recordedBody', () => {
+  it('keeps a small body as parsed JSON with secret-looking keys redacted at any depth', () => {
+    const { value, raw } = parsed(
+      '{"a":[{"client_secret":"x","Password":"y","ok":1}],"authorization":"Bearer z"}',
+    );
+    expect(recordedBody(value, raw)).toEqual({
+      a: [{ client_secret: '[redacted]', Password: '[redacted]', ok: 1 }],
+      authorization: '[redacted]',
+    });
+  });
+
+  it('summarises a small but deeply nested body instead of recursing into it', () => {
+    const { value, raw } = parsed(`${'['.repeat(5000)}${']'.repeat(5000)}`);
+    expect(raw.length).toBeLessThan(RECORDED_BODY_LIMIT_BYTES);
+    const kept = recordedBody(value, raw);
+    expect(kept).toMatchObject({ truncated: true, bytes: 10_000 });
+    expect(() => JSON.stringify(kept)).not.toThrow();
+  });
+
+  it('gives identical summaries for identical large bodies and different ones otherwise', () => {
+    const big = (c: string) => parsed(JSON.stringify({ notes: c.repeat(RECORDED_BODY_LIMIT_BYTES) }));
+    const a = big('a');
+    expect(recordedBody(a.value, a.raw)).toEqual(recordedBody(big('a').value, big('a').raw));
+    expect(recordedBody(a.value, a.raw)).not.toEqual(recordedBody(big('b').value, big('b').raw));
+  });
+
+  it('records no body as null', () => {
+    expect(recordedBody(undefined, Buffer.alloc(0))).toBeNull();
+  });
+});
+
+describe('exceedsJsonDepth', () => {
+  it('counts nesting of arrays and objects', () => {
+    expect(exceedsJsonDepth({ a: [1] }, 2)).toBe(false);
+    expect(exceedsJsonDepth({ a: [[1]] }, 2)).toBe(true);
+    expect(exceedsJsonDepth('text', 0)).toBe(false);
+  });
+});
