@@ -45,9 +45,7 @@ export function createTokenIssuer(options: TokenIssuerOptions): TokenIssuer {
       aud: clientId,
       jti,
       iat,
-      // Whole seconds, rounded down: jose, jsonwebtoken and Authlib compare nbf with the current time
-      // floored to a second, so a fractional nbf made a fresh token "not yet valid" for up to a second.
-      nbf: Math.floor(iat),
+      nbf: iat,
       exp: iat + expiresIn,
       sub: clientId,
       scopes: [] as string[],
