@@ -317,7 +317,7 @@ describe('hub under fuzzing', () => {
         ),
         fuzzParameters(5_000),
       );
-      await assertServesValidToken(unbound.fetch, unbound.url, now);
+      await assertServesValidToken(unbound.fetch, unbound.url, () => now);
       reportFuzzRun({
         surface: 'hub',
         transport: 'in-process',
@@ -343,7 +343,7 @@ describe('hub under fuzzing', () => {
         ),
         { ...rest, numRuns: Math.ceil(numRuns / 10) },
       );
-      await assertServesValidToken(transport.send, listening.url, now);
+      await assertServesValidToken(transport.send, listening.url, () => now);
       reportFuzzRun({ surface: 'hub', transport: 'socket', cases: tally.total, outcomes: tally.toJSON() });
     },
     fuzzTimeoutMs(500),

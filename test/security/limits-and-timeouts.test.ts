@@ -140,7 +140,9 @@ describe('limits and timeouts', () => {
     await Promise.all(held.map(({ socket }) => new Promise((resolve) => socket.once('connect', resolve))));
     const started = performance.now();
     await assertServesValidToken((request) => fetch(request), mock.url);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // A server that capped connections or stalled on idle ones would not answer at all; the bound is loose
+    // because the machine may be busy.
+    expect(performance.now() - started).toBeLessThan(10_000);
     for (const { socket } of held) socket.destroy();
   });
 });

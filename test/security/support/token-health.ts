@@ -5,13 +5,13 @@ type Fetch = (request: Request) => Promise<Response>;
 
 /**
  * Throws unless the mock still does its job: the demo client gets a 200 token that verifies against the
- * mock's own JWKS at `nowMs` (the mock clock's time, when a test pinned it). Fuzz and fault tests end
+ * mock's own JWKS at `now()` (the mock clock, when a test pinned it). Fuzz and fault tests end
  * with this, so a run that left the server broken fails.
  */
 export async function assertServesValidToken(
   fetchFn: Fetch,
   origin: string,
-  nowMs: number = Date.now(),
+  now: () => number = Date.now,
 ): Promise<void> {
   const response = await fetchFn(
     new Request(`${origin}${TOKEN_PATH}`, {
@@ -31,7 +31,9 @@ export async function assertServesValidToken(
   ).json()) as JSONWebKeySet;
   const { payload } = await jwtVerify(token, createLocalJWKSet(jwks), {
     algorithms: ['RS256'],
-    currentDate: new Date(nowMs),
+    currentDate: new Date(now()),
+    // nbf is the fractional issue time and jose floors the current time (docs/fidelity.md).
+    clockTolerance: 1,
   });
   if (payload.sub !== DEMO_CLIENT.clientId) throw new Error(`token for ${String(payload.sub)}`);
 }
