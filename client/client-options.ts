@@ -6,22 +6,22 @@ export interface ClientClock {
 /** The `fetch` the client calls: the global one by default, or any function with its signature. */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
-/** What `createVectorCareClient()` accepts. */
+/** What `createVectorCareClient()` accepts. An option given as `undefined` takes its default (handy with `process.env`). */
 export interface VectorCareClientOptions {
   /** The client id from Settings > Open API. */
   readonly clientId: string;
   /** The client secret. Sent only to `tokenUrl`, in the form body; never put in an error or a log. */
   readonly clientSecret: string;
   /** The token endpoint; default `https://auth.vectorcare.com/v2.0/oauth2/token`. */
-  readonly tokenUrl?: string;
+  readonly tokenUrl?: string | undefined;
   /** The hub's base; paths given to `fetch()` are relative to it. Default `https://hub.vectorcare.com/openapi/v2.0`. */
-  readonly apiUrl?: string;
+  readonly apiUrl?: string | undefined;
   /** Default: the global `fetch`, looked up on each call so that later patches of it apply. */
-  readonly fetch?: FetchFunction;
+  readonly fetch?: FetchFunction | undefined;
   /** Default: `Date.now`. */
-  readonly clock?: ClientClock;
+  readonly clock?: ClientClock | undefined;
   /** The fraction of `expires_in` after which a token is replaced, in (0, 1]; default 0.8 as VectorCare advises. */
-  readonly refreshRatio?: number;
+  readonly refreshRatio?: number | undefined;
 }
 
 /** The options after validation, with the defaults filled in. */

@@ -751,6 +751,16 @@ export interface operations {
           'application/json': components['schemas']['OAuthError'];
         };
       };
+      /** @description Only when a rate_limit fault was queued through the control API. */
+      429: {
+        headers: {
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OAuthError'];
+        };
+      };
     };
   };
   getJwks: {

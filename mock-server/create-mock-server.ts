@@ -1,10 +1,11 @@
-import { createAdaptorServer } from '@hono/node-server';
-import type { Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Clock } from './clock.js';
 import { createControlOperations, type ControlOperations } from './control/control-operations.js';
 import { gracefulCloser } from './http/graceful-close.js';
+import { isTokenFastPath, serveTokenFastPath } from './http/token-fast-path.js';
 import { createMockContext, type MockContext } from './mock-context.js';
 import { DEFAULTS, HUB_BASE_PATH, TOKEN_PATH, type MockServerOptions } from './options.js';
 import type { Har } from './recorder/har.js';
@@ -80,18 +81,23 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
   if (options.listen !== false) {
     const headersTimeout = options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs;
     const requestTimeout = Math.max(headersTimeout, options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs);
-    const server = createAdaptorServer({
-      fetch: app.fetch,
-      hostname: host,
-      // Node checks these timeouts only every connectionsCheckingInterval (30 s by default), which
-      // would let a slow client hold a connection four times longer than headersTimeout says.
-      serverOptions: {
+    const honoListener = getRequestListener(app.fetch, { hostname: host });
+    const server = createServer(
+      {
         headersTimeout,
         requestTimeout,
         keepAliveTimeout: DEFAULTS.keepAliveTimeoutMs,
+        // Node checks these timeouts only every connectionsCheckingInterval (30 s by default), which
+        // would let a slow client hold a connection four times longer than headersTimeout says.
         connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(headersTimeout / 4))),
       },
-    }) as Server;
+      function mockListener(incoming, outgoing) {
+        // Token requests skip the Web Request/Response layer: see http/token-fast-path.ts.
+        if (isTokenFastPath(incoming))
+          serveTokenFastPath(context, incoming, outgoing).catch(() => outgoing.destroy());
+        else void honoListener(incoming, outgoing);
+      },
+    );
     closeServer = gracefulCloser(server);
     const address = await listen(server, port, host);
     port = address.port;

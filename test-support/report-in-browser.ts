@@ -83,6 +83,10 @@ export interface ObservedTimeline {
   readonly bars: ElementCount;
   readonly ticks: ElementCount;
   readonly tokenRequests: ElementCount;
+  /** Pairs of kit-action labels, or of legend entries, whose rendered boxes intersect. */
+  readonly overlappingLabels: number;
+  /** Kit-action labels that stick out of the picture. */
+  readonly labelsOutside: number;
 }
 
 export interface BrowserReportCheck {
@@ -117,6 +121,8 @@ function defaultScreenshot(file: string): string {
 
 /** Reads the page; runs inside Chromium. */
 function observePage(): Omit<BrowserReportCheck, 'screenshot' | 'externalRequests' | 'pageErrors'> {
+  const boxesOf = (root: Element, selector: string): DOMRect[] =>
+    [...root.querySelectorAll(selector)].map((element) => element.getBoundingClientRect());
   const count = (root: Element, selector: string): { count: number; visible: number } => {
     const elements = [...root.querySelectorAll(selector)];
     const visible = elements.filter((element) => {
@@ -126,6 +132,15 @@ function observePage(): Omit<BrowserReportCheck, 'screenshot' | 'externalRequest
     return { count: elements.length, visible };
   };
   const pageWidth = document.documentElement.clientWidth;
+  const overlaps = (boxes: DOMRect[]): number => {
+    let pairs = 0;
+    boxes.forEach((a, i) => {
+      for (const b of boxes.slice(i + 1)) {
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) pairs += 1;
+      }
+    });
+    return pairs;
+  };
   return {
     title: document.title,
     certified: document.querySelector('.status')?.getAttribute('data-certified') ?? null,
@@ -149,6 +164,14 @@ function observePage(): Omit<BrowserReportCheck, 'screenshot' | 'externalRequest
         bars: svg === null ? none : count(svg, '.token-bar'),
         ticks: svg === null ? none : count(svg, '.call-tick'),
         tokenRequests: svg === null ? none : count(svg, '.token-request'),
+        overlappingLabels:
+          svg === null ? 0 : overlaps(boxesOf(svg, '.action-label')) + overlaps(boxesOf(svg, '.legend-item')),
+        labelsOutside:
+          svg === null || box === undefined
+            ? 0
+            : boxesOf(svg, '.action-label').filter(
+                (label) => label.left < box.left || label.right > box.right,
+              ).length,
       };
     }),
     activeElements: document.querySelectorAll('script, iframe, object, embed, img, link').length,
@@ -181,6 +204,10 @@ function compare(observed: BrowserReportCheck, expected: ExpectedReport): string
     if (timeline.svgWidth <= 0 || timeline.svgHeight <= 0)
       problems.push(`${rule.rule}: timeline SVG not rendered`);
     if (!timeline.fitsPage) problems.push(`${rule.rule}: timeline SVG runs off the page`);
+    if (timeline.overlappingLabels > 0) {
+      problems.push(`${rule.rule}: ${timeline.overlappingLabels} pairs of labels print over each other`);
+    }
+    if (timeline.labelsOutside > 0) problems.push(`${rule.rule}: ${timeline.labelsOutside} labels cut off`);
     const counts: [string, ElementCount, number][] = [
       ['token bars', timeline.bars, rule.tokensIssued],
       ['call ticks', timeline.ticks, rule.calls],

@@ -46,7 +46,13 @@ import {
   type VectorCareClient,
 } from 'vectorcare-auth-mock/client';
 
-const client: VectorCareClient = createVectorCareClient({ clientId: 'id', clientSecret: 'secret', refreshRatio: 0.8 });
+declare const env: Record<string, string | undefined>;
+const client: VectorCareClient = createVectorCareClient({
+  clientId: 'id',
+  clientSecret: 'secret',
+  tokenUrl: env['VECTORCARE_TOKEN_URL'],
+  refreshRatio: 0.8,
+});
 const update: StateUpdate = { name: 'en_route', timestamp: '2026-01-15T14:30:00Z' };
 export async function send(): Promise<string | undefined> {
   try {

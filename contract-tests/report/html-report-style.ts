@@ -54,7 +54,9 @@ code, pre, .mono { font-family: ui-monospace, SFMono-Regular, 'SF Mono', Menlo, 
 .meta div { min-width: 0; }
 .meta dt { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
 .meta dd { margin: 0; overflow-wrap: anywhere; }
-.margins { margin: 0; padding: 0; list-style: none; }
+.meta .wide { grid-column: 1 / -1; }
+.meta dd.margins { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; font-size: 13px; }
+.meta dd.margins .mono { color: var(--muted); }
 
 .verdict {
   display: inline-block; min-width: 64px; padding: 1px 8px; border-radius: 10px;

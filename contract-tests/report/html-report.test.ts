@@ -46,7 +46,7 @@ describe('renderHtmlReport, a certified run', () => {
     expect(header).toContain('vectorcare-auth-mock 0.1.0');
     expect(header).toContain('<dd>6 s</dd>');
     expect(header).toContain('<dd>quick</dd>');
-    expect(header).toContain('<span class="mono">clock_skew_ms</span>: 250');
+    expect(header).toContain('<span class="mono">clock_skew_ms</span><span>250</span>');
     expect(header).toContain('2026-01-15 14:30:00 UTC');
     expect(header).toContain('14.3 s');
   });
@@ -157,7 +157,7 @@ describe('renderHtmlReport, a failing run from a hostile adapter', () => {
     expect(page).toContain('an unknown token &lt;b&gt;forged&lt;/b&gt;.');
     expect(page).toContain(`presented jti &quot;&gt;&lt;script&gt;alert(&quot;jti&quot;)&lt;/script&gt;`);
     expect(page).toContain(
-      '<span class="mono">&lt;u&gt;skew&lt;/u&gt;</span>: &lt;script&gt;1&lt;/script&gt;',
+      '<span class="mono">&lt;u&gt;skew&lt;/u&gt;</span><span>&lt;script&gt;1&lt;/script&gt;</span>',
     );
     const tick = findElements(page, 'rect', 'call-tick').find(
       (candidate) => candidate.attributes['data-jti'] === HOSTILE.jti,

@@ -115,15 +115,11 @@ function renderMeta(report: CertificationReport): SafeHtml {
     item('lifetime', 'Token lifetime', `${report.lifetime} s`),
     item('started', 'Started', formatTimestamp(report.started_at)),
     item('duration', 'Duration', formatDuration(report.duration_ms)),
-    item(
-      'margins',
-      'Margins',
-      margins.length === 0
-        ? 'none stated'
-        : markup`<ul class="margins">${margins.map(
-            ([key, value]) => markup`<li><span class="mono">${key}</span>: ${String(value)}</li>`,
-          )}</ul>`,
-    ),
+    margins.length === 0
+      ? item('margins', 'Margins', 'none stated')
+      : markup`<div data-field="margins" class="wide"><dt>Margins and tolerances</dt><dd class="margins">${margins.map(
+          ([key, value]) => markup`<span class="mono">${key}</span><span>${String(value)}</span>`,
+        )}</dd></div>`,
   ]}</dl>`;
 }
 

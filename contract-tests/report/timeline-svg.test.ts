@@ -66,6 +66,13 @@ describe('renderTimelineSvg', () => {
     });
   });
 
+  it('names token rows T1, T2 like the kit’s evidence, with the start of the jti', () => {
+    const labels = findElements(svg, 'text', 'row-label').length;
+    expect(labels).toBe(4);
+    expect(svg).toContain(`<title>${first}</title>T1 · ${first.slice(0, 8)}</text>`);
+    expect(svg).toContain(`<title>${second}</title>T2 · ${second.slice(0, 8)}</text>`);
+  });
+
   it('shows that a token outlives the scenario with an arrow at the right edge', () => {
     expect(findElements(svg, 'path', 'runs-off')).toHaveLength(1);
   });
@@ -114,23 +121,45 @@ describe('renderTimelineSvg', () => {
   it('labels revokes, clock moves and faults, and marks the calls the kit asked for', () => {
     const actions = new TimelineSketch(6, 'ra');
     const jti = actions.token(10);
-    actions.call(1000, jti, 201).action(2000, 'revoke', 'all live tokens').action(2001, 'clock', '+1000 ms');
-    actions.action(5990, 'fault', 'drop the next hub connection, a label long enough to reach the edge');
+    actions.call(1000, jti, 201).action(2000, 'revoke', 'all live tokens').action(3000, 'clock', '+1000 ms');
+    actions.action(5990, 'fault', 'drop the next hub connection');
     const out = renderTimelineSvg(actions.build(6000), 'retry-after-401').value;
-    expect(findElements(out, 'g', 'kit-action').map((action) => action.attributes['data-kind'])).toEqual([
-      'revoke',
-      'clock',
-      'fault',
-    ]);
+    const markers = findElements(out, 'g', 'kit-action');
+    expect(markers.map((marker) => marker.attributes['data-kind'])).toEqual(['revoke', 'clock', 'fault']);
+    expect(markers.map((marker) => marker.attributes['data-at-ms'])).toEqual(['2000', '3000', '5990']);
     expect(findElements(out, 'path', 'kit-call')).toHaveLength(1);
-    expect(out).toContain('revoke: all live tokens</text>');
-    // Two labels 1 ms apart go in different lanes instead of overprinting each other.
-    const labelYs = [
-      ...out.matchAll(/<text class="action-label" x="[\d.]+" y="([\d.]+)"[^>]*>(revoke|clock)/g),
-    ].map((match) => match[1]);
-    expect(new Set(labelYs).size).toBe(2);
+    expect(out).toContain('<title>2.00 s: revoke: all live tokens</title>');
+    expect(out).toMatch(
+      /<text class="action-label" x="[\d.]+" y="[\d.]+" fill="#8250df" font-weight="600">revoke<\/text>/,
+    );
     // The label at the right edge ends at its marker rather than running off the picture.
-    expect(out).toMatch(/text-anchor="end"[^>]*font-weight="600">fault: drop the next hub connection/);
+    expect(out).toMatch(/<text class="action-label" [^>]*text-anchor="end"[^>]*>fault<\/text>/);
+  });
+
+  it('gives actions at one instant one marker that names them all', () => {
+    const actions = new TimelineSketch(6, 'br');
+    actions.action(1338, 'revoke', "revoked the client's tokens (1 live)");
+    actions.action(1338, 'revoke', 'every new token of the client is revoked as it is issued');
+    actions.action(1339, 'note', 'adapter ready');
+    const out = renderTimelineSvg(actions.build(2000), 'bounded-retry').value;
+    const markers = findElements(out, 'g', 'kit-action');
+    expect(markers.map((marker) => marker.attributes['data-kind'])).toEqual(['revoke revoke note']);
+    expect(out).toContain('>revoke ×2 + note</text>');
+    expect(out).toContain(
+      '<title>1.34 s: revoke: revoked the client&#39;s tokens (1 live)\n1.34 s: revoke: every new token of the client is revoked as it is issued\n1.34 s: note: adapter ready</title>',
+    );
+  });
+
+  it('stacks the labels of actions close together instead of printing them over each other', () => {
+    const actions = new TimelineSketch(6, 'cr');
+    actions.action(1000, 'note', 'a').action(1100, 'revoke', 'b').action(1200, 'fault', 'c');
+    const out = renderTimelineSvg(actions.build(6000), 'x').value;
+    const labels = [
+      ...out.matchAll(/<text class="action-label" x="([\d.]+)" y="([\d.]+)"( text-anchor="end")?/g),
+    ];
+    const placements = labels.map((match) => `${match[2]}${match[3] ?? ''}`);
+    // 13 px apart: no two labels may share a lane on the same side of their markers.
+    expect(new Set(placements).size).toBe(3);
   });
 
   it('draws an empty scenario as an axis and a sentence, with no bars or ticks', () => {

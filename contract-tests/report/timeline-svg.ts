@@ -34,7 +34,6 @@ const MAX_ROWS_HEIGHT = 480;
 const AXIS_HEIGHT = 26;
 /** Rough width of one character of the 11px bold action labels, to keep them from overlapping. */
 const CHAR_WIDTH = 6.6;
-const MAX_LABEL = 60;
 /** The line the token-reuse rule judges by, as a fraction of a token's lifetime (DESIGN.md §6). */
 const REUSE_LINE = 0.7;
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
@@ -42,10 +41,6 @@ const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Ar
 /** A coordinate, rounded so the markup stays small. */
 function n(value: number): number {
   return Math.round(value * 10) / 10;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 type IssuedToken = TimelineToken & { readonly jti: string; readonly expires_at_ms: number };
@@ -70,33 +65,67 @@ function isLabelled(action: TimelineAction): boolean {
   return action.kind !== 'call' && action.kind !== 'result';
 }
 
-function actionLabel(action: TimelineAction): string {
-  return truncate(`${action.kind}: ${action.detail}`, MAX_LABEL);
+/** Kit actions this close together (px) share one marker, so their labels cannot collide. */
+const GROUP_DISTANCE = 8;
+
+interface ActionGroup {
+  readonly x: number;
+  readonly actions: readonly TimelineAction[];
+  /** The kinds in the group, e.g. `revoke` or `note + revoke ×2`; details are in the title and the list. */
+  readonly label: string;
+}
+
+function groupActions(actions: readonly TimelineAction[], x: (ms: number) => number): ActionGroup[] {
+  const groups: { x: number; actions: TimelineAction[] }[] = [];
+  for (const action of [...actions].sort((a, b) => a.at_ms - b.at_ms)) {
+    const last = groups.at(-1);
+    if (last !== undefined && x(action.at_ms) - last.x < GROUP_DISTANCE) last.actions.push(action);
+    else groups.push({ x: x(action.at_ms), actions: [action] });
+  }
+  return groups.map((group) => {
+    const counts = new Map<string, number>();
+    for (const action of group.actions) counts.set(action.kind, (counts.get(action.kind) ?? 0) + 1);
+    const label = [...counts].map(([kind, count]) => (count > 1 ? `${kind} ×${count}` : kind)).join(' + ');
+    return { ...group, label };
+  });
 }
 
 interface LabelPlacement {
+  /** 0 is the lane just above the kit row; higher lanes stack upwards. */
   readonly lane: number;
-  /** Near the right edge a label ends at its marker instead of starting there. */
+  /** Near the right edge, or to stay clear of a neighbour, a label ends at its marker. */
   readonly anchorEnd: boolean;
 }
 
-/** Places each action's label in the first lane where it overlaps no other label. */
-function placeLabels(actions: readonly TimelineAction[], x: (ms: number) => number): LabelPlacement[] {
+/**
+ * Places each group's label in the lowest lane where it overlaps no other label and crosses no other
+ * group's guide line, trying the right of its marker first, then the left.
+ */
+function placeLabels(groups: readonly ActionGroup[]): LabelPlacement[] {
   const lanes: { start: number; end: number }[][] = [];
-  return actions.map((action) => {
-    const at = x(action.at_ms);
-    const width = actionLabel(action).length * CHAR_WIDTH + 8;
-    const anchorEnd = at + width > WIDTH - 4;
-    const span = anchorEnd ? { start: at - width, end: at + 4 } : { start: at - 4, end: at + width };
-    let lane = lanes.findIndex((taken) =>
-      taken.every((other) => span.end < other.start || span.start > other.end),
-    );
-    if (lane === -1) {
-      lane = lanes.length;
-      lanes.push([]);
+  return groups.map((group, index) => {
+    const width = group.label.length * CHAR_WIDTH + 6;
+    const crossesGuide = (span: { start: number; end: number }): boolean =>
+      groups.some((other, j) => j !== index && other.x >= span.start && other.x <= span.end);
+    const free = (lane: number, span: { start: number; end: number }): boolean =>
+      (lanes[lane] ?? []).every((taken) => span.end + 6 < taken.start || span.start > taken.end + 6);
+    const right = { start: group.x - 1, end: group.x + 4 + width };
+    const left = { start: group.x - 4 - width, end: group.x + 1 };
+    const options = [
+      ...(right.end <= WIDTH - 2 ? [{ span: right, anchorEnd: false }] : []),
+      ...(left.start >= 2 ? [{ span: left, anchorEnd: true }] : []),
+    ];
+    const clear = options.filter((option) => !crossesGuide(option.span));
+    const candidates =
+      clear.length > 0 ? clear : options.length > 0 ? options : [{ span: right, anchorEnd: false }];
+    // A lane above all others is always free, so this ends.
+    for (let lane = 0; ; lane += 1) {
+      const fit = candidates.find((option) => free(lane, option.span));
+      if (fit === undefined) continue;
+      while (lanes.length <= lane) lanes.push([]);
+      lanes[lane]?.push(fit.span);
+      return { lane, anchorEnd: fit.anchorEnd };
     }
-    lanes[lane]?.push(span);
-    return { lane, anchorEnd };
   });
 }
 
@@ -107,14 +136,26 @@ function callTitle(call: TimelineCall): string {
   return `${formatSeconds(call.at_ms)}: ${call.method} ${call.path} with ${jti} → ${status}${check}`;
 }
 
-function tokenRequestTitle(token: TimelineToken): string {
+/**
+ * The kit's evidence names token requests T1, T2, ... in the order the mock recorded them, failed ones
+ * included; the picture uses the same names so the two can be read side by side.
+ */
+function tokenName(index: number): string {
+  return `T${index + 1}`;
+}
+
+function shortJti(jti: string): string {
+  return jti.slice(0, 8);
+}
+
+function tokenRequestTitle(token: TimelineToken, name: string): string {
   const how = token.auth_method === null ? '' : ` (${token.auth_method})`;
   if (token.jti !== null) {
     const lifetime = token.expires_in === null ? '' : `, expires_in ${token.expires_in} s`;
-    return `${formatSeconds(token.at_ms)}: token request${how} → ${token.status}, issued ${token.jti}${lifetime}`;
+    return `${formatSeconds(token.at_ms)}: token request ${name}${how} → ${token.status}, issued jti ${token.jti}${lifetime}`;
   }
   const error = token.error === null ? '' : ` ${token.error}`;
-  return `${formatSeconds(token.at_ms)}: token request${how} failed → ${token.status}${error}`;
+  return `${formatSeconds(token.at_ms)}: token request ${name}${how} failed → ${token.status}${error}`;
 }
 
 /**
@@ -125,6 +166,7 @@ function tokenRequestTitle(token: TimelineToken): string {
  */
 export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
   const issued = timeline.tokens.filter(isIssued);
+  const nameOf = new Map(timeline.tokens.map((token, index) => [token, tokenName(index)]));
   const rowOfJti = new Map(issued.map((token, index) => [token.jti, index]));
   const orphanCalls = timeline.calls.filter((call) => call.jti === null || !rowOfJti.has(call.jti));
   const rowCount = issued.length + (orphanCalls.length > 0 ? 1 : 0);
@@ -145,7 +187,8 @@ export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
 
   const labelled = timeline.actions.filter(isLabelled);
   const kitCalls = timeline.actions.filter((action) => action.kind === 'call');
-  const placements = placeLabels(labelled, x);
+  const groups = groupActions(labelled, x);
+  const placements = placeLabels(groups);
   const laneCount = Math.max(0, ...placements.map((placement) => placement.lane + 1));
 
   const kitTop = TOP + laneCount * LABEL_LANE_HEIGHT;
@@ -202,7 +245,7 @@ export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
       ? issued.map((token, index) =>
           rowLabel(
             rowTop(index) + rowHeight / 2,
-            `token ${index + 1} · ${truncate(token.jti, 9)}`,
+            `${nameOf.get(token) ?? ''} · ${shortJti(token.jti)}`,
             token.jti,
           ),
         )
@@ -220,7 +263,7 @@ export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
     const x1 = x(token.at_ms);
     const x2 = Math.max(x(token.expires_at_ms), x1 + 2);
     const runsOff = token.expires_at_ms > domainMs;
-    const title = `token ${index + 1} (${token.jti}): issued ${formatSeconds(token.at_ms)}, expires ${formatSeconds(token.expires_at_ms)}${runsOff ? ', after the scenario ended' : ''}`;
+    const title = `${nameOf.get(token) ?? ''} (jti ${token.jti}): issued ${formatSeconds(token.at_ms)}, expires ${formatSeconds(token.expires_at_ms)}${runsOff ? ', after the scenario ended' : ''}`;
     const mark = (fraction: number, className: string, style: SafeHtml): SafeHtml | null => {
       const at = token.at_ms + lifetimeMs * fraction;
       if (at > domainMs) return null;
@@ -250,7 +293,7 @@ export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
 
   const tokenRequests = timeline.tokens.map((token) => {
     const tx = x(token.at_ms);
-    const title = tokenRequestTitle(token);
+    const title = tokenRequestTitle(token, nameOf.get(token) ?? '');
     if (token.jti !== null) {
       return markup`<circle class="token-request token-request-ok" data-status="${token.status}" cx="${n(tx)}" cy="${n(requestY)}" r="4" fill="${C.tokenOk}"><title>${title}</title></circle>`;
     }
@@ -264,16 +307,19 @@ export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
     return markup`<path class="kit-call" d="M${n(ax - 4)} ${n(kitY - 4)} L${n(ax + 4)} ${n(kitY - 4)} L${n(ax)} ${n(kitY + 3)} Z" fill="#ffffff" stroke="${C.kitCall}" stroke-width="1.2"><title>${title}</title></path>`;
   });
 
-  const actionMarkers = labelled.map((action, i) => {
-    const ax = x(action.at_ms);
-    const colour = ACTION_COLOURS[action.kind];
+  const actionMarkers = groups.map((group, i) => {
+    const first = group.actions[0];
+    const colour = first === undefined ? C.muted : ACTION_COLOURS[first.kind];
     const placement = placements[i] ?? { lane: 0, anchorEnd: false };
-    const labelY = TOP + placement.lane * LABEL_LANE_HEIGHT + 11;
-    const title = `${formatSeconds(action.at_ms)}: ${action.kind}: ${action.detail}`;
+    const labelY = kitTop - 4 - placement.lane * LABEL_LANE_HEIGHT;
+    const title = group.actions
+      .map((action) => `${formatSeconds(action.at_ms)}: ${action.kind}: ${action.detail}`)
+      .join('\n');
+    const gx = n(group.x);
     const label = placement.anchorEnd
-      ? markup`<text class="action-label" x="${n(ax - 4)}" y="${n(labelY)}" text-anchor="end" fill="${colour}" font-weight="600">${actionLabel(action)}</text>`
-      : markup`<text class="action-label" x="${n(ax + 4)}" y="${n(labelY)}" fill="${colour}" font-weight="600">${actionLabel(action)}</text>`;
-    return markup`<g class="kit-action" data-kind="${action.kind}" data-at-ms="${n(action.at_ms)}"><title>${title}</title><line x1="${n(ax)}" y1="${n(labelY + 3)}" x2="${n(ax)}" y2="${n(rowsBottom)}" stroke="${colour}" stroke-width="1.2" stroke-dasharray="4 3"></line><path d="M${n(ax)} ${n(kitY - 6)} L${n(ax + 6)} ${n(kitY)} L${n(ax)} ${n(kitY + 6)} L${n(ax - 6)} ${n(kitY)} Z" fill="${colour}"></path>${label}</g>`;
+      ? markup`<text class="action-label" x="${n(group.x - 4)}" y="${n(labelY)}" text-anchor="end" fill="${colour}" font-weight="600">${group.label}</text>`
+      : markup`<text class="action-label" x="${n(group.x + 4)}" y="${n(labelY)}" fill="${colour}" font-weight="600">${group.label}</text>`;
+    return markup`<g class="kit-action" data-kind="${group.actions.map((action) => action.kind).join(' ')}" data-at-ms="${n(first?.at_ms ?? 0)}"><title>${title}</title><line x1="${gx}" y1="${n(labelY - 9)}" x2="${gx}" y2="${n(rowsBottom)}" stroke="${colour}" stroke-width="1.2" stroke-dasharray="4 3"></line><path d="M${gx} ${n(kitY - 6)} L${n(group.x + 6)} ${n(kitY)} L${gx} ${n(kitY + 6)} L${n(group.x - 6)} ${n(kitY)} Z" fill="${colour}"></path>${label}</g>`;
   });
 
   const empty =
@@ -291,8 +337,9 @@ export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
     bars,
     ticks,
     tokenRequests,
-    kitCallMarks,
+    // The kit's call marks go over the action markers, which are larger and often at the same instant.
     actionMarkers,
+    kitCallMarks,
     empty,
     legend.markup,
   ]}</svg>`;

@@ -16,9 +16,8 @@ export class BodyReadError extends Error {
   }
 }
 
-function declaredLength(headers: Headers): number | undefined {
-  const value = headers.get('content-length');
-  if (value === null || !/^\d+$/.test(value)) return undefined;
+function declaredLength(value: string | null | undefined): number | undefined {
+  if (value === null || value === undefined || !/^\d+$/.test(value)) return undefined;
   return Number(value);
 }
 
@@ -32,21 +31,25 @@ export async function readBody(
   incoming: IncomingMessage | undefined,
   limitBytes: number,
 ): Promise<Buffer> {
-  const declared = declaredLength(request.headers);
-  if (declared !== undefined && declared > limitBytes) throw new BodyTooLargeError(limitBytes);
   if (
     incoming !== undefined &&
     !incoming.readableEnded &&
     incoming.readableLength >= 0 &&
     !incoming.destroyed
   ) {
-    return readIncoming(incoming, limitBytes);
+    return readIncomingBody(incoming, limitBytes);
   }
+  const declared = declaredLength(request.headers.get('content-length'));
+  if (declared !== undefined && declared > limitBytes) throw new BodyTooLargeError(limitBytes);
   if (request.body === null) return Buffer.alloc(0);
   return readWebStream(request.body, limitBytes);
 }
 
-function readIncoming(incoming: IncomingMessage, limitBytes: number): Promise<Buffer> {
+/** Reads the body of a Node request up to `limitBytes`, refusing a larger declared Content-Length at once. */
+export function readIncomingBody(incoming: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  const declared = declaredLength(incoming.headers['content-length']);
+  if (declared !== undefined && declared > limitBytes)
+    return Promise.reject(new BodyTooLargeError(limitBytes));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -338,6 +338,11 @@ export function failingReport(): CertificationReport {
   expiresIn
     .action(1500, 'clock', 'moved forward 1000 ms')
     .action(1900, 'fault', 'drop the next hub connection');
+  // Crowded on purpose: the browser test checks that labels this close do not overlap.
+  expiresIn
+    .action(1560, 'note', 'probe at 40%')
+    .action(1620, 'revoke', 'none live')
+    .action(1680, 'fault', 'delay 50 ms');
   expiresIn.call(2000, first, 0, null).call(2500, first, 500, 'valid').call(3000, first, 201);
 
   const results: RuleResult[] = [

@@ -1,0 +1,202 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { DEFAULT_RECORDER_CAPACITY, loadTestOnlySigningKey } from '../mock-server/index.js';
+import type { BenchOptions } from './bench-options.js';
+import { figure, type Figure } from './figure.js';
+import { measureHubLoad } from './hub-load.js';
+import { machineInfo, type MachineInfo } from './machine-info.js';
+import { measureMemory } from './memory.js';
+import { measureSignCeiling } from './sign-ceiling.js';
+import { measureStartUp } from './start-up.js';
+import { measureTokenLoad } from './token-load.js';
+
+/** The JSON a run writes. */
+export interface BenchResult {
+  readonly date: string;
+  readonly durationSeconds: number;
+  readonly machine: MachineInfo;
+  /** Load averages when the run ended (the machine's at the start are in `machine`). */
+  readonly loadAverageAtEnd: readonly number[];
+  readonly options: BenchOptions;
+  readonly figures: readonly Figure[];
+}
+
+/** Twice the recorder's default bound: the ring buffer is full before the memory figure starts. */
+const MEMORY_WARM_UP_REQUESTS = 2 * DEFAULT_RECORDER_CAPACITY;
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+async function signFigures(options: BenchOptions): Promise<{ figures: Figure[]; cpuMsPerSignature: number }> {
+  log('sign ceiling ...');
+  const key = await loadTestOnlySigningKey();
+  const ceiling = await measureSignCeiling(key.privateKey, options.signMs);
+  return {
+    cpuMsPerSignature: ceiling.cpuMsPerSignature,
+    figures: [
+      figure({
+        id: 'sign.one_core',
+        label: 'RS256 signatures, one core (sync)',
+        unit: '/s',
+        value: ceiling.perSecondOneCore,
+        details: { cpuMsPerSignature: ceiling.cpuMsPerSignature, signatures: ceiling.signatures },
+      }),
+      figure({
+        id: 'sign.thread_pool',
+        label: 'RS256 signatures, thread pool (async)',
+        unit: '/s',
+        value: ceiling.perSecondThreadPool,
+        baseline: { label: 'one core', value: ceiling.perSecondOneCore },
+      }),
+    ],
+  };
+}
+
+async function tokenFigures(options: BenchOptions, cpuMsPerSignature: number): Promise<Figure[]> {
+  log('token endpoint vs oauth2-mock-server ...');
+  const points = await measureTokenLoad(options);
+  const figures: Figure[] = [];
+  for (const point of points) {
+    figures.push(
+      figure({
+        id: `token.c${point.connections}`,
+        label: `token endpoint, ${point.connections} connection${point.connections === 1 ? '' : 's'}`,
+        unit: 'tokens/s',
+        value: point.ours.requestsPerSecond,
+        baseline: { label: 'oauth2-mock-server', value: point.anchor.requestsPerSecond },
+        ...(point.connections === 50 ? { target: { kind: 'min-ratio', value: 2.5 } as const } : {}),
+        details: {
+          p50Ms: point.ours.latencyP50Ms,
+          p99Ms: point.ours.latencyP99Ms,
+          errors: point.ours.errors,
+          tokens: point.ours.ok,
+          serverCpuMsPerToken: point.ours.serverCpuMsPerRequest,
+          anchorP50Ms: point.anchor.latencyP50Ms,
+          anchorP99Ms: point.anchor.latencyP99Ms,
+          anchorErrors: point.anchor.errors,
+          anchorServerCpuMsPerToken: point.anchor.serverCpuMsPerRequest,
+        },
+      }),
+    );
+  }
+  const busiest = points.at(-1);
+  if (busiest !== undefined) {
+    figures.push(
+      figure({
+        id: 'token.cpu_per_token',
+        label: `server CPU per token (${busiest.connections} connections)`,
+        unit: 'ms',
+        value: busiest.ours.serverCpuMsPerRequest,
+        baseline: { label: 'one RS256 signature', value: cpuMsPerSignature },
+        target: { kind: 'max-ratio', value: 1.2 },
+        details: { anchorServerCpuMsPerToken: busiest.anchor.serverCpuMsPerRequest },
+      }),
+    );
+  }
+  return figures;
+}
+
+async function startUpFigures(options: BenchOptions): Promise<Figure[]> {
+  log('start-up ...');
+  const times = await measureStartUp(options.startUpSamples);
+  return [
+    figure({
+      id: 'startup.in_process',
+      label: `createMockServer() to first token (median of ${times.samples})`,
+      unit: 'ms',
+      value: times.oursInProcessMs,
+      baseline: { label: 'oauth2-mock-server in-process', value: times.anchorInProcessMs },
+      target: { kind: 'max', value: 30 },
+    }),
+    figure({
+      id: 'startup.cli',
+      label: `CLI spawn to first token (median of ${times.samples})`,
+      unit: 'ms',
+      value: times.oursCliMs,
+      baseline: { label: 'oauth2-mock-server CLI', value: times.anchorCliMs },
+      target: { kind: 'max', value: 400 },
+    }),
+  ];
+}
+
+async function hubFigures(options: BenchOptions): Promise<Figure[]> {
+  log('hub state update vs bare Hono route ...');
+  const { hub, bare } = await measureHubLoad({
+    connections: 50,
+    durationSeconds: options.durationSeconds,
+    rounds: options.rounds,
+  });
+  return [
+    figure({
+      id: 'hub.state_update',
+      label: 'hub state update, valid token (50 connections)',
+      unit: 'req/s',
+      value: hub.requestsPerSecond,
+      baseline: { label: 'bare Hono route', value: bare.requestsPerSecond },
+      target: { kind: 'min-ratio', value: 0.8 },
+      details: {
+        p50Ms: hub.latencyP50Ms,
+        p99Ms: hub.latencyP99Ms,
+        errors: hub.errors,
+        serverCpuMsPerRequest: hub.serverCpuMsPerRequest,
+        bareP50Ms: bare.latencyP50Ms,
+        bareP99Ms: bare.latencyP99Ms,
+        bareErrors: bare.errors,
+        bareServerCpuMsPerRequest: bare.serverCpuMsPerRequest,
+      },
+    }),
+    figure({
+      id: 'hub.cpu_per_request',
+      label: 'hub server CPU per state update',
+      unit: 'ms',
+      value: hub.serverCpuMsPerRequest,
+      baseline: { label: 'bare Hono route', value: bare.serverCpuMsPerRequest },
+    }),
+  ];
+}
+
+async function memoryFigures(options: BenchOptions): Promise<Figure[]> {
+  const warmUp = Math.min(MEMORY_WARM_UP_REQUESTS, options.memoryRequests);
+  log(`memory over ${options.memoryRequests.toLocaleString('en-US')} hub requests ...`);
+  const memory = await measureMemory(options.memoryRequests, warmUp);
+  return [
+    figure({
+      id: 'memory.rss_growth',
+      label: `RSS growth over ${memory.requests.toLocaleString('en-US')} hub requests`,
+      unit: 'MB',
+      value: memory.rssAfterMb - memory.rssBeforeMb,
+      baseline: { label: 'RSS after warm-up', value: memory.rssBeforeMb },
+      target: { kind: 'max', value: 10 },
+      details: {
+        rssBeforeMb: memory.rssBeforeMb,
+        rssAfterMb: memory.rssAfterMb,
+        warmUpRequests: memory.warmUpRequests,
+        errors: memory.errors,
+      },
+    }),
+  ];
+}
+
+/** Runs every measurement in order, prints the table, and writes the JSON. */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const started = performance.now();
+  const machine = machineInfo();
+  const sign = await signFigures(options);
+  const figures = [
+    ...sign.figures,
+    ...(await tokenFigures(options, sign.cpuMsPerSignature)),
+    ...(await hubFigures(options)),
+    ...(await startUpFigures(options)),
+    ...(await memoryFigures(options)),
+  ];
+  const result: BenchResult = {
+    date: new Date().toISOString(),
+    durationSeconds: (performance.now() - started) / 1000,
+    machine,
+    loadAverageAtEnd: machineInfo().loadAverage,
+    options,
+    figures,
+  };
+  await mkdir(dirname(options.out), { recursive: true });
+  await writeFile(options.out, `${JSON.stringify(result, null, 2)}\n`);
+  return result;
+}

@@ -1,0 +1,98 @@
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClock } from '../clock.js';
+import { createMockServer, type MockServer } from '../create-mock-server.js';
+import { TOKEN_PATH } from '../options.js';
+
+const issuedAt = Date.UTC(2026, 0, 15, 14, 30);
+
+/** Sends raw HTTP/1.1 bytes and resolves with the raw answer once the connection closes. */
+function exchangeRaw(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // Written, not ended: a half-closed connection lets Node abort the request before an async answer.
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer));
+  });
+}
+
+function post(target: string, body: string, headers: Record<string, string> = {}): string {
+  const lines = [
+    `POST ${target} HTTP/1.1`,
+    'Host: 127.0.0.1',
+    'Connection: close',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+  ];
+  return `${lines.join('\r\n')}\r\n\r\n${body}`;
+}
+
+const withoutDate = (answer: string): string => answer.replace(/\r\nDate: [^\r]*/, '');
+
+const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
+const basic = (id: string, secret: string): string =>
+  `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+
+describe('the token fast path', () => {
+  let mock: MockServer;
+  beforeAll(async () => {
+    // Frozen time and a fixed jti make two tokens for the same client identical, RS256 being deterministic.
+    mock = await createMockServer({
+      port: 0,
+      clock: createClock({ frozenAt: issuedAt }),
+      randomId: () => '00000000-0000-4000-8000-000000000001',
+    });
+  });
+  afterAll(() => mock.close());
+
+  // A query string (here one that means nothing) sends the request through the Hono route instead.
+  const cases: [string, string, Record<string, string>][] = [
+    ['a token', 'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret', FORM],
+    [
+      'a token for Basic credentials',
+      'grant_type=client_credentials',
+      { ...FORM, Authorization: basic('demo-client', 'demo-secret') },
+    ],
+    [
+      'invalid_client with WWW-Authenticate',
+      'grant_type=client_credentials',
+      { ...FORM, Authorization: basic('demo-client', 'wrong') },
+    ],
+    ['unsupported_grant_type', 'grant_type=password&client_id=demo-client&client_secret=demo-secret', FORM],
+    [
+      'invalid_request for a repeated parameter',
+      'grant_type=client_credentials&grant_type=client_credentials',
+      FORM,
+    ],
+    ['a 413 for a body over the limit', 'x'.repeat(70 * 1024), FORM],
+  ];
+
+  it.each(cases)('sends the same bytes as the Hono route: %s', async (_name, body, headers) => {
+    const fast = await exchangeRaw(mock.port, post(TOKEN_PATH, body, headers));
+    const viaHono = await exchangeRaw(mock.port, post(`${TOKEN_PATH}?via=hono`, body, headers));
+    expect(fast).toMatch(/^HTTP\/1\.1 \d{3} /);
+    expect(withoutDate(fast)).toBe(withoutDate(viaHono));
+  });
+
+  it('records the exchange as the Hono route does, the query aside', async () => {
+    mock.recorder.clear();
+    const body = 'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret';
+    await exchangeRaw(mock.port, post(TOKEN_PATH, body, FORM));
+    await exchangeRaw(mock.port, post(`${TOKEN_PATH}?via=hono`, body, FORM));
+    const [fast, viaHono] = mock.recorder.list();
+    expect(fast).toMatchObject({ status: 200, client_id: 'demo-client', auth_method: 'client_secret_post' });
+    expect({ ...fast, seq: 0, query_keys: [] }).toEqual({ ...viaHono, seq: 0, query_keys: [] });
+    expect(viaHono?.query_keys).toEqual(['via']);
+  });
+
+  it('leaves other methods to the Hono route', async () => {
+    const answer = await exchangeRaw(
+      mock.port,
+      `GET ${TOKEN_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 405 /);
+    expect(answer).toContain('Allow: POST');
+  });
+});
