@@ -195,6 +195,14 @@ describe('vectorcare-auth-mock serve (the built CLI as a child process)', () => 
     expect(cli.output()).toMatch(message);
   });
 
+  it('refuses an on/off variable it cannot read, rather than ignoring it', async () => {
+    const cli = serve(['--port', '0'], { VECTORCARE_MOCK_GENERATE_KEY: 'yes' });
+    expect(await cli.exited).toBe(2);
+    expect(cli.output()).toContain(
+      'VECTORCARE_MOCK_GENERATE_KEY: value: must be 1, true, 0 or false, got "yes"',
+    );
+  });
+
   it('signs with --key (PEM or JWK) and with --generate-key: the served JWKS changes', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pem = join(dir, 'partner.pem');

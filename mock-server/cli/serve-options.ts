@@ -29,6 +29,14 @@ function integer(value: string, source: string, min: number, max: number): numbe
   return Number(value);
 }
 
+/** An on/off environment variable: `1`/`true` on, `0`/`false`/empty/unset off; anything else is refused. */
+function switchOn(env: Env, variable: string): boolean {
+  const value = (env[variable] ?? '').trim().toLowerCase();
+  if (value === '1' || value === 'true') return true;
+  if (value === '' || value === '0' || value === 'false') return false;
+  throw new ConfigError(variable, 'value', `must be 1, true, 0 or false, got "${env[variable] ?? ''}"`);
+}
+
 /** `serve`'s options from flags, environment and config file; flags win over environment over file. */
 export async function resolveServeOptions(
   args: readonly string[],
@@ -79,8 +87,7 @@ export async function resolveServeOptions(
   if (issuer !== undefined) options.issuer = issuer[0];
   const key = pick(flags.key, 'key');
   if (key !== undefined) options.keyFile = key[0];
-  const generate =
-    flags['generate-key'] === true || ['1', 'true'].includes(env['VECTORCARE_MOCK_GENERATE_KEY'] ?? '');
+  const generate = flags['generate-key'] === true || switchOn(env, 'VECTORCARE_MOCK_GENERATE_KEY');
   if (generate && key !== undefined) {
     throw new ConfigError(key[1], 'key', 'cannot be combined with --generate-key: pick one signing key');
   }
