@@ -462,7 +462,7 @@ export type components = {
     };
     /**
      * @description Exactly one of: offset_ms (real time plus an offset), frozen_at (an ISO 8601 instant or epoch ms; time stops there),
-     *     advance_ms (move the clock forward, frozen or not), real (true: follow real time again).
+     *     advance_ms (move the clock forward, frozen or not), real (true: follow real time again). The clock must stay between 1970 and the end of year 9999.
      */
     ClockRequest: {
       offset_ms?: number;
@@ -533,7 +533,7 @@ export type components = {
       error: string | null;
       /** @description The fault kind applied, if any. */
       fault?: string | null;
-      /** @description Hub calls: the parsed JSON body (null when none or unparseable). Never kept for the token endpoint. */
+      /** @description Hub calls: the parsed JSON body, secret-looking keys redacted (null when none or unparseable); a body over 16 KiB or nested deeper than 64 levels as {truncated, bytes, sha256}. Never kept for the token endpoint. */
       request_body?: unknown;
     };
     RecordingList: {

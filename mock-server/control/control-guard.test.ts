@@ -38,6 +38,10 @@ describe('createControlGuard', () => {
       status: 403,
       code: 'not_loopback',
     });
+    expect(refusal(() => guard({ remoteAddress: '', authorization: undefined }))).toEqual({
+      status: 403,
+      code: 'not_loopback',
+    });
   });
 
   it('with a control token admits any address with exactly that bearer token', () => {
@@ -108,6 +112,16 @@ describe('control API access over HTTP', () => {
       } as never);
       expect(response.status).toBe(403);
     }
+  });
+
+  it('refuses a request whose socket already closed (no remote address) instead of trusting it', async () => {
+    const app = createApp(await createMockContext());
+    const response = await app.fetch(new Request('http://mock/__control/reset', { method: 'POST' }), {
+      incoming: { socket: { remoteAddress: undefined } },
+    } as never);
+    expect(response.status).toBe(403);
+    const inProcess = await app.fetch(new Request('http://mock/__control/clock'), {});
+    expect(inProcess.status).toBe(200);
   });
 
   it('with a control token, answers only requests carrying it, with the same 401 for missing and wrong', async () => {

@@ -3,7 +3,7 @@ import { ControlError } from '../errors/control-error.js';
 
 /** What the guard knows about a control request. */
 export interface ControlCaller {
-  /** The socket's remote address; undefined for in-process `fetch`, which has no socket. */
+  /** The socket's remote address (`''` when unknown); undefined for in-process `fetch`, which has no socket. */
   readonly remoteAddress: string | undefined;
   readonly authorization: string | undefined;
 }

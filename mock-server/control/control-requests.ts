@@ -127,29 +127,47 @@ export function parseFault(body: unknown): FaultRequest {
   };
 }
 
-/** `POST /__control/clock`: exactly one of offset_ms, frozen_at, advance_ms, real. */
-export function parseClock(body: unknown): ClockRequest {
+/** The latest instant the clock may show: beyond it dates stop printing as ISO 8601 with four-digit years. */
+export const MAX_CLOCK_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+function instant(frozenAt: unknown): number | undefined {
+  if (typeof frozenAt === 'number') return frozenAt;
+  if (typeof frozenAt === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(frozenAt)) return Date.parse(frozenAt);
+  return undefined;
+}
+
+/**
+ * `POST /__control/clock`: exactly one of offset_ms, frozen_at, advance_ms, real. The clock must stay
+ * between 1970 and the end of year 9999, judged from its current state (`nowMs`, `offsetMs` from real time).
+ */
+export function parseClock(body: unknown, current: { nowMs: number; offsetMs: number }): ClockRequest {
   const fields = objectWith(body, ['offset_ms', 'frozen_at', 'advance_ms', 'real']);
   const given = Object.keys(fields).filter((key) => fields[key] !== undefined);
   if (given.length !== 1)
     throw invalidField(given[1] ?? 'body', 'give exactly one of offset_ms, frozen_at, advance_ms, real');
+  const outOfRange = (field: string): never => {
+    throw invalidField(field, 'would move the clock outside 1970 to 9999');
+  };
+  const realNowMs = current.nowMs - current.offsetMs;
   const offsetMs = optionalFinite(fields, 'offset_ms');
-  if (offsetMs !== undefined) return { offset_ms: offsetMs };
+  if (offsetMs !== undefined) {
+    if (realNowMs + offsetMs < 0 || realNowMs + offsetMs > MAX_CLOCK_MS) outOfRange('offset_ms');
+    return { offset_ms: offsetMs };
+  }
   const advanceMs = optionalFinite(fields, 'advance_ms', 0);
-  if (advanceMs !== undefined) return { advance_ms: advanceMs };
+  if (advanceMs !== undefined) {
+    if (current.nowMs + advanceMs > MAX_CLOCK_MS) outOfRange('advance_ms');
+    return { advance_ms: advanceMs };
+  }
   if (fields['real'] !== undefined) {
     if (fields['real'] !== true) throw invalidField('real', 'must be true');
     return { real: true };
   }
-  const frozenAt = fields['frozen_at'];
-  if (typeof frozenAt === 'number' && Number.isFinite(frozenAt)) return { frozen_at: frozenAt };
-  if (
-    typeof frozenAt === 'string' &&
-    /^\d{4}-\d{2}-\d{2}T/.test(frozenAt) &&
-    Number.isFinite(Date.parse(frozenAt))
-  )
-    return { frozen_at: frozenAt };
-  throw invalidField('frozen_at', 'must be an ISO 8601 date-time or epoch milliseconds');
+  const frozenAtMs = instant(fields['frozen_at']);
+  if (frozenAtMs === undefined || !Number.isFinite(frozenAtMs))
+    throw invalidField('frozen_at', 'must be an ISO 8601 date-time or epoch milliseconds');
+  if (frozenAtMs < 0 || frozenAtMs > MAX_CLOCK_MS) outOfRange('frozen_at');
+  return { frozen_at: fields['frozen_at'] as string | number };
 }
 
 /** `GET /__control/recordings` query: `client_id`, `since_seq`. */

@@ -220,6 +220,10 @@ describe('control API', () => {
       [{ real: false }, 'real'],
       [{ offset_ms: '60' }, 'offset_ms'],
       [{ speed: 2 }, 'speed'],
+      [{ offset_ms: 1e300 }, 'offset_ms'],
+      [{ advance_ms: 1e300 }, 'advance_ms'],
+      [{ frozen_at: -1 }, 'frozen_at'],
+      [{ frozen_at: 8.64e15 }, 'frozen_at'],
     ])('refuses %j with 400 naming %s', async (body, field) => {
       const result = await control('POST', '/clock', body);
       expect(result).toMatchObject({ status: 400, body: { error: 'invalid_body', field } });

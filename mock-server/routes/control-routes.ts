@@ -97,7 +97,12 @@ export function registerControlRoutes(
     '/clock': {
       GET: () => json(200, control.clockState()),
       async POST(c) {
-        return json(200, control.setClock(parseClock(await jsonBody(c))));
+        const body = await jsonBody(c);
+        const state = control.clockState();
+        return json(
+          200,
+          control.setClock(parseClock(body, { nowMs: state.now_ms, offsetMs: state.offset_ms })),
+        );
       },
     },
     '/recordings': {
@@ -122,8 +127,10 @@ export function registerControlRoutes(
 
   app.all(`${CONTROL_BASE_PATH}/*`, async function controlApi(c) {
     try {
+      const incoming = incomingOf(c);
       guard({
-        remoteAddress: incomingOf(c)?.socket.remoteAddress,
+        // A socket that already closed has no address: refuse it rather than mistake it for in-process.
+        remoteAddress: incoming === undefined ? undefined : (incoming.socket.remoteAddress ?? ''),
         authorization: c.req.header('authorization'),
       });
       const path = new URL(c.req.url).pathname.slice(CONTROL_BASE_PATH.length).replace(/\/$/, '');
