@@ -54,6 +54,8 @@ export const done: Promise<number> = main(process.argv.slice(2), {
   env: process.env,
   out: (line) => console.log(line),
   err: (line) => console.error(line),
+  isTTY: process.stdout.isTTY === true,
+  write: (text) => process.stdout.write(text),
 }).then((code) => {
   process.exitCode = code;
   return code;

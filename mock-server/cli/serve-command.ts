@@ -7,6 +7,10 @@ export interface CommandIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
+  /** True when `out` is a terminal: commands may then draw progress in place. */
+  readonly isTTY?: boolean;
+  /** Writes to the terminal without a newline (progress drawn in place); only used when `isTTY`. */
+  readonly write?: (text: string) => void;
 }
 
 function banner(server: MockServer, usesDemoClient: boolean, controlLocked: boolean): string[] {

@@ -152,7 +152,7 @@ async function handle(
     credentialsInQuery: recording.credentials_in_query === true,
   };
   recording.auth_method = authMethodOf(facts);
-  recording.client_id = claimedClientId(facts);
+  recording.client_id = claimedClientId(facts) ?? recording.client_id;
   recording.grant_type = single(parameters, 'grant_type') ?? null;
   recording.content_type = mediaType(request.contentType);
 
@@ -190,7 +190,8 @@ export async function exchangeToken(context: MockContext, request: TokenRequest)
     path: request.pathname,
     query_keys: query.size === 0 ? [] : [...new Set(query.keys())],
     status: 0,
-    client_id: null,
+    // A client that puts its id in the URL is still named, so the contract kit can attribute the request.
+    client_id: query.get('client_id'),
     grant_type: null,
     jti_issued: null,
     expires_in: null,

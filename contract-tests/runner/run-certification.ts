@@ -1,0 +1,174 @@
+import { createClock } from '../../mock-server/clock.js';
+import { createMockServer, type MockServer } from '../../mock-server/create-mock-server.js';
+import { PACKAGE_INFO } from '../../mock-server/cli/package-info.js';
+import { AdapterError } from '../adapters/adapter-error.js';
+import type { AdapterLauncher } from '../adapters/adapter-session.js';
+import { moduleAdapterLauncher } from '../adapters/module-adapter.js';
+import { stdioAdapterLauncher } from '../adapters/stdio-adapter.js';
+import type { AdapterInfo, CertificationReport, RuleResult } from '../report/report-types.js';
+import { buildTimeline } from '../report/timeline-builder.js';
+import { RULES, RULE_IDS, type RuleId } from '../rules/rule-catalogue.js';
+import { Observation } from '../steps/observation.js';
+import { realTimeDriver, virtualTimeDriver, type TimeDriver } from '../steps/time-driver.js';
+import { profileMargins, type CertificationProfile } from './certification-profile.js';
+import { runScenario } from './run-scenario.js';
+import { SCENARIOS } from './scenario-catalogue.js';
+
+/** The client under test: a command speaking the stdio protocol, or an in-process module. */
+export type AdapterSpec =
+  | { readonly kind: 'stdio'; readonly command: string; readonly cwd?: string }
+  | { readonly kind: 'module'; readonly file: string };
+
+export interface CertifyOptions {
+  readonly adapter: AdapterSpec;
+  readonly profile: CertificationProfile;
+  /** The rules to run; default all of them. */
+  readonly rules?: readonly RuleId[];
+  /** Called as each rule's result is known. */
+  readonly onResult?: (result: RuleResult) => void;
+  /** The instant a virtual-time run starts at; default now. */
+  readonly virtualStartMs?: number;
+}
+
+export interface CertificationRun {
+  readonly report: CertificationReport;
+  /** False when the adapter never became ready: a usage problem rather than a verdict (exit code 2). */
+  readonly adapterReady: boolean;
+  /** Why the adapter never became ready, and its stderr until then. */
+  readonly readyError?: string;
+  readonly readyLog?: string;
+}
+
+interface Harness {
+  readonly mock: MockServer;
+  readonly launch: AdapterLauncher;
+  readonly driver: TimeDriver;
+}
+
+/** Starts the mock on a free loopback port, with a frozen clock for in-process (virtual time) adapters. */
+export async function startHarness(
+  adapter: AdapterSpec,
+  profile: CertificationProfile,
+  virtualStartMs?: number,
+): Promise<Harness> {
+  const virtual = adapter.kind === 'module';
+  const clock = virtual ? createClock({ frozenAt: virtualStartMs ?? Date.now() }) : createClock();
+  const mock = await createMockServer({ port: 0, host: '127.0.0.1', clock, clients: [] });
+  const inProcessFetch: typeof fetch = (input, init) => mock.fetch(new Request(input, init));
+  const launch =
+    adapter.kind === 'module'
+      ? moduleAdapterLauncher({
+          file: adapter.file,
+          fetch: inProcessFetch,
+          clock: { now: () => clock.now() },
+        })
+      : stdioAdapterLauncher({
+          command: adapter.command,
+          readyTimeoutMs: profile.readyTimeoutMs,
+          now: () => clock.now(),
+          ...(adapter.cwd === undefined ? {} : { cwd: adapter.cwd }),
+        });
+  return { mock, launch, driver: virtual ? virtualTimeDriver(clock) : realTimeDriver(clock) };
+}
+
+/** Starts the adapter once with its own client to read its ready message, then stops it. */
+export async function handshake(harness: Harness): Promise<AdapterInfo> {
+  const client = harness.mock.control.createClient({ expiresIn: 60 });
+  const session = await harness.launch({
+    VECTORCARE_TOKEN_URL: harness.mock.tokenUrl,
+    VECTORCARE_API_URL: harness.mock.apiUrl,
+    VECTORCARE_CLIENT_ID: client.clientId,
+    VECTORCARE_CLIENT_SECRET: client.clientSecret,
+    VECTORCARE_SCENARIO: 'handshake',
+  });
+  const info = session.info;
+  await session.close();
+  return info;
+}
+
+function notRunResult(
+  ruleId: RuleId,
+  summary: string,
+  profile: CertificationProfile,
+  t0: number,
+  log: string,
+): RuleResult {
+  const rule = RULES.find((candidate) => candidate.id === ruleId) ?? RULES[0];
+  const lifetimeS = SCENARIOS[ruleId].lifetime?.(profile) ?? profile.lifetimeS;
+  return {
+    rule: ruleId,
+    level: rule?.level ?? 'required',
+    verdict: 'ERROR',
+    statement: rule?.statement ?? '',
+    summary,
+    evidence: [],
+    duration_ms: 0,
+    timeline: buildTimeline(new Observation([], [], t0), [], lifetimeS, t0),
+    adapter_log: log,
+  };
+}
+
+/**
+ * Certifies a client: starts the mock in-process, checks the adapter becomes ready, runs each rule's
+ * scenario (side by side in real time, one after another in virtual time, where they share the clock),
+ * and assembles the report.
+ */
+export async function runCertification(options: CertifyOptions): Promise<CertificationRun> {
+  const { profile } = options;
+  const ruleIds = RULE_IDS.filter((id) => options.rules === undefined || options.rules.includes(id));
+  const startedAt = Date.now();
+  const harness = await startHarness(options.adapter, profile, options.virtualStartMs);
+  const t0 = harness.driver.now();
+  try {
+    let adapter: AdapterInfo | null = null;
+    let readyError: string | undefined;
+    let readyLog = '';
+    try {
+      adapter = await handshake(harness);
+    } catch (error) {
+      if (!(error instanceof AdapterError)) throw error;
+      readyError = error.message;
+      readyLog = error.log;
+    }
+    let results: RuleResult[];
+    if (adapter === null) {
+      results = ruleIds.map((id) =>
+        notRunResult(id, `The adapter never became ready: ${readyError}.`, profile, t0, readyLog),
+      );
+      results.forEach((result) => options.onResult?.(result));
+    } else {
+      const run = async (id: RuleId): Promise<RuleResult> => {
+        const result = await runScenario(SCENARIOS[id], { ...harness, profile });
+        options.onResult?.(result);
+        return result;
+      };
+      if (harness.driver.mode === 'real') results = await Promise.all(ruleIds.map(run));
+      else {
+        results = [];
+        for (const id of ruleIds) results.push(await run(id));
+      }
+    }
+    const allRequiredRan = RULES.filter((rule) => rule.level === 'required').every((rule) =>
+      ruleIds.includes(rule.id),
+    );
+    const report: CertificationReport = {
+      certified:
+        allRequiredRan && results.every((result) => result.level !== 'required' || result.verdict === 'PASS'),
+      kit: { name: PACKAGE_INFO.name, version: PACKAGE_INFO.version },
+      adapter,
+      lifetime: profile.lifetimeS,
+      profile: profile.name,
+      margins: { ...profileMargins(profile), time: harness.driver.mode },
+      started_at: new Date(startedAt).toISOString(),
+      duration_ms: Date.now() - startedAt,
+      results,
+    };
+    return {
+      report,
+      adapterReady: adapter !== null,
+      ...(readyError === undefined ? {} : { readyError, readyLog }),
+    };
+  } finally {
+    await harness.mock.close();
+  }
+}

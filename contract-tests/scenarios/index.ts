@@ -1,0 +1,11 @@
+export { tokenRequest } from './token-request.js';
+export { bearerHeader } from './bearer-header.js';
+export { tokenReuse } from './token-reuse.js';
+export { noExpiredToken } from './no-expired-token.js';
+export { proactiveRefresh } from './proactive-refresh.js';
+export { retryAfter401 } from './retry-after-401.js';
+export { boundedRetry } from './bounded-retry.js';
+export { invalidClient } from './invalid-client.js';
+export { singleFlight } from './single-flight.js';
+export { tokenEndpointOutage } from './token-endpoint-outage.js';
+export { honoursExpiresIn } from './honours-expires-in.js';

@@ -1,0 +1,47 @@
+import { isDeepStrictEqual } from 'node:util';
+import { reportedSuccess, describeOutcome } from '../steps/kit-call.js';
+import { failed, passed, ScenarioError } from '../steps/judgement.js';
+import type { Scenario } from '../runner/scenario.js';
+
+/** retry-after-401: a 401 on a revoked token is followed by one token request and one identical retry. */
+export const retryAfter401: Scenario = {
+  rule: 'retry-after-401',
+  async run(s) {
+    await s.start();
+    await s.call();
+    s.revokeTokens();
+    const call = await s.callAt(0.1);
+    const seen = s.observe();
+    const evidence = seen.allEvidence();
+    evidence.push({ at_ms: null, text: `call ${call.id}: ${describeOutcome(call)}` });
+    const [rejected, retry, ...more] = seen.requestsFor(call);
+    if (rejected === undefined)
+      throw new ScenarioError('the call after the revocation never reached the hub', evidence);
+    if (rejected.status !== 401)
+      throw new ScenarioError(
+        `the call after the revocation was answered ${rejected.status}, not 401: the rule could not be exercised`,
+        evidence,
+      );
+    if (retry === undefined) return failed('After the 401 the client did not retry the request.', evidence);
+    const between = seen.tokensBetween(rejected, retry).filter((token) => token.jti !== null);
+    if (between.length !== 1)
+      return failed(
+        `Between the 401 and the retry the client obtained ${between.length} tokens, not one.`,
+        evidence,
+      );
+    const same =
+      retry.recording.method === rejected.recording.method &&
+      retry.recording.path === rejected.recording.path &&
+      isDeepStrictEqual(retry.recording.request_body, rejected.recording.request_body);
+    if (!same) return failed('The retry was not the same request (method, path and body).', evidence);
+    if (retry.jti === null || retry.jti !== between[0]?.jti)
+      return failed('The retry did not present the token obtained after the 401.', evidence);
+    if (retry.status >= 300) return failed(`The retry was answered ${retry.status}.`, evidence);
+    if (more.length > 0) return failed(`The client sent the request ${more.length + 2} times.`, evidence);
+    if (!reportedSuccess(call)) return failed(`The retry succeeded but ${describeOutcome(call)}.`, evidence);
+    return passed(
+      'After the 401 the client made one token request and one identical retry with the new token, and the application saw success.',
+      evidence,
+    );
+  },
+};

@@ -1,0 +1,24 @@
+import { failed, passed, ScenarioError, skipped } from '../steps/judgement.js';
+import type { Scenario } from '../runner/scenario.js';
+
+const CONCURRENT_CALLS = 5;
+
+/** single-flight: concurrent calls on a cold client share one token request. */
+export const singleFlight: Scenario = {
+  rule: 'single-flight',
+  async run(s) {
+    await s.start();
+    if (s.adapter.info.concurrent !== true)
+      return skipped('The adapter did not declare concurrent:true, so calls cannot overlap.');
+    await s.callTogether(CONCURRENT_CALLS);
+    const seen = s.observe();
+    const evidence = seen.allEvidence();
+    if (seen.tokens.length === 0) throw new ScenarioError('the client made no token request', evidence);
+    if (seen.issued.length > 1)
+      return failed(
+        `${CONCURRENT_CALLS} concurrent calls on a cold client obtained ${seen.issued.length} tokens.`,
+        evidence,
+      );
+    return passed(`${CONCURRENT_CALLS} concurrent calls on a cold client shared one token.`, evidence);
+  },
+};

@@ -1,0 +1,30 @@
+import { describeOutcome, reportedSuccess } from '../steps/kit-call.js';
+import { failed, passed, ScenarioError } from '../steps/judgement.js';
+import type { Scenario } from '../runner/scenario.js';
+
+const MAX_ATTEMPTS = 4;
+
+/** token-endpoint-outage: while the token endpoint answers 503, a few attempts per call at most. */
+export const tokenEndpointOutage: Scenario = {
+  rule: 'token-endpoint-outage',
+  async run(s) {
+    await s.start();
+    s.failTokenEndpoint(503);
+    const call = await s.call({ stopWhen: (seen) => seen.tokens.length > MAX_ATTEMPTS });
+    await s.settle();
+    const seen = s.observe();
+    const evidence = seen.allEvidence();
+    evidence.push({ at_ms: null, text: `call ${call.id}: ${describeOutcome(call)}` });
+    if (seen.tokens.length === 0) throw new ScenarioError('the client made no token request', evidence);
+    if (seen.tokens.length > MAX_ATTEMPTS)
+      return failed(
+        `${seen.tokens.length} token requests for one call during the outage; at most ${MAX_ATTEMPTS} expected.`,
+        evidence,
+      );
+    if (reportedSuccess(call)) return failed('The application was told the call succeeded.', evidence);
+    return passed(
+      `${seen.tokens.length} token request(s) during the outage, and ${describeOutcome(call)}.`,
+      evidence,
+    );
+  },
+};
