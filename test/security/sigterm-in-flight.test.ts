@@ -79,6 +79,43 @@ describe('SIGTERM with requests in flight', () => {
     expect(serve.stderr()).toContain('SIGTERM: closing');
   }, 20_000);
 
+  it('with a delay fault holding 100 token requests: each is answered and the process exits 0', async () => {
+    serve = await startServe();
+    const { url } = serve;
+    const fault = await fetch(`${url}/__control/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ target: 'token', kind: 'delay', delay_ms: 1_500, count: 100 }),
+    });
+    expect(fault.status).toBe(201);
+    const responses = Array.from({ length: 100 }, () =>
+      fetch(`${url}${TOKEN_PATH}`, { method: 'POST', body: new URLSearchParams(BODY) }).then(
+        async (response) => ({
+          status: response.status,
+          body: await response.text(),
+        }),
+      ),
+    );
+    // Every request has taken its fault, so all 100 are inside the delay.
+    await expect
+      .poll(
+        async () => ((await (await fetch(`${url}/__control/faults`)).json()) as { faults: unknown[] }).faults,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toEqual([]);
+    const signalledAt = performance.now();
+    serve.child.kill('SIGTERM');
+    for (const response of await Promise.all(responses)) {
+      expect(response.status).toBe(200);
+      expect(response.body).toContain('"token_type":"bearer"');
+    }
+    const exit = await serve.exited;
+    expect(exit.code).toBe(0);
+    expect(exit.at - signalledAt).toBeLessThan(5_000);
+  }, 30_000);
+
   it('refuses new connections once closing, so a supervisor can move traffic elsewhere', async () => {
     serve = await startServe();
     const port = serve.port;
