@@ -18,6 +18,8 @@ export interface BenchOptions {
   /** Milliseconds of signing for the sign ceiling. */
   readonly signMs: number;
   readonly connectionCounts: readonly number[];
+  /** Time `certify` (about half a minute) when the contract kit is built. */
+  readonly certify: boolean;
 }
 
 export const DEFAULT_OUT = join(PACKAGE_ROOT, 'bench', 'results', 'latest.json');
@@ -47,6 +49,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --samples <n>           fresh processes per start-up figure   (full 10, quick 3)
   --memory-requests <n>   hub requests for the memory figure    (full 1000000, quick 20000)
   --sign-ms <ms>          time spent on the sign ceiling        (full 2000, quick 300)
+  --no-certify            leave out the certify timings (they take about half a minute)
 `;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
@@ -69,6 +72,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | null 
       samples: { type: 'string' },
       'memory-requests': { type: 'string' },
       'sign-ms': { type: 'string' },
+      'no-certify': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -86,5 +90,6 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | null 
     ),
     signMs: positive('sign-ms', values['sign-ms'], defaults.signMs),
     connectionCounts: [1, 10, 50],
+    certify: values['no-certify'] !== true,
   };
 }

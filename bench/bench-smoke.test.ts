@@ -15,6 +15,7 @@ const EXPECTED_FIGURES = [
   'token.c10',
   'token.c50',
   'token.cpu_per_token',
+  'token.cpu_floor',
   'hub.state_update',
   'hub.cpu_per_request',
   'startup.in_process',
@@ -43,6 +44,7 @@ describe('npm run bench -- --quick', () => {
         '300',
         '--sign-ms',
         '40',
+        '--no-certify',
       ],
       { encoding: 'utf8', timeout: 60_000 },
     );

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DEFAULT_RECORDER_CAPACITY, loadTestOnlySigningKey } from '../mock-server/index.js';
 import type { BenchOptions } from './bench-options.js';
+import { certifyAvailable, measureCertify } from './certify-timing.js';
 import { figure, type Figure } from './figure.js';
 import { measureHubLoad } from './hub-load.js';
 import { machineInfo, type MachineInfo } from './machine-info.js';
@@ -21,7 +22,10 @@ export interface BenchResult {
   readonly figures: readonly Figure[];
 }
 
-/** Twice the recorder's default bound: the ring buffer is full before the memory figure starts. */
+/**
+ * The least warm-up before the memory figure: twice the recorder's default bound, so the ring buffer is
+ * full; a full run warms up with a tenth of its requests.
+ */
 const MEMORY_WARM_UP_REQUESTS = 2 * DEFAULT_RECORDER_CAPACITY;
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -88,7 +92,26 @@ async function tokenFigures(options: BenchOptions, cpuMsPerSignature: number): P
         value: busiest.ours.serverCpuMsPerRequest,
         baseline: { label: 'one RS256 signature', value: cpuMsPerSignature },
         target: { kind: 'max-ratio', value: 1.2 },
-        details: { anchorServerCpuMsPerToken: busiest.anchor.serverCpuMsPerRequest },
+        details: {
+          anchorServerCpuMsPerToken: busiest.anchor.serverCpuMsPerRequest,
+          ...(busiest.floor === undefined
+            ? {}
+            : {
+                signOnlyServerCpuMsPerToken: busiest.floor.serverCpuMsPerRequest,
+                signOnlyServerTokensPerSecond: busiest.floor.requestsPerSecond,
+              }),
+        },
+      }),
+    );
+  }
+  if (busiest?.floor !== undefined) {
+    figures.push(
+      figure({
+        id: 'token.cpu_floor',
+        label: 'server CPU per token, sign-only node:http server (the floor)',
+        unit: 'ms',
+        value: busiest.floor.serverCpuMsPerRequest,
+        baseline: { label: 'one RS256 signature', value: cpuMsPerSignature },
       }),
     );
   }
@@ -155,7 +178,10 @@ async function hubFigures(options: BenchOptions): Promise<Figure[]> {
 }
 
 async function memoryFigures(options: BenchOptions): Promise<Figure[]> {
-  const warmUp = Math.min(MEMORY_WARM_UP_REQUESTS, options.memoryRequests);
+  const warmUp = Math.min(
+    Math.max(MEMORY_WARM_UP_REQUESTS, Math.round(options.memoryRequests / 10)),
+    options.memoryRequests,
+  );
   log(`memory over ${options.memoryRequests.toLocaleString('en-US')} hub requests ...`);
   const memory = await measureMemory(options.memoryRequests, warmUp);
   return [
@@ -169,9 +195,41 @@ async function memoryFigures(options: BenchOptions): Promise<Figure[]> {
       details: {
         rssBeforeMb: memory.rssBeforeMb,
         rssAfterMb: memory.rssAfterMb,
+        heapUsedBeforeMb: memory.heapUsedBeforeMb,
+        heapUsedAfterMb: memory.heapUsedAfterMb,
         warmUpRequests: memory.warmUpRequests,
         errors: memory.errors,
       },
+    }),
+  ];
+}
+
+async function certifyFigures(options: BenchOptions): Promise<Figure[]> {
+  if (!options.certify) return [];
+  if (!certifyAvailable()) {
+    log('certify: the contract kit is not in this build; skipped');
+    return [];
+  }
+  log('certify on the bundled client ...');
+  const { quickOutOfProcess: quick, certificationVirtualTime: virtual } = await measureCertify();
+  return [
+    figure({
+      id: 'certify.quick',
+      label: 'certify bundled client, quick profile, out-of-process',
+      unit: 's',
+      value: quick.seconds,
+      baseline: { label: "the profile's token lifetime", value: quick.lifetimeSeconds },
+      target: { kind: 'max', value: 20 },
+      details: { exitCode: quick.exitCode },
+    }),
+    figure({
+      id: 'certify.certification_virtual',
+      label: 'certify bundled client, certification profile, virtual time',
+      unit: 's',
+      value: virtual.seconds,
+      baseline: { label: "the profile's token lifetime", value: virtual.lifetimeSeconds },
+      target: { kind: 'max', value: 5 },
+      details: { exitCode: virtual.exitCode },
     }),
   ];
 }
@@ -187,6 +245,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     ...(await hubFigures(options)),
     ...(await startUpFigures(options)),
     ...(await memoryFigures(options)),
+    ...(await certifyFigures(options)),
   ];
   const result: BenchResult = {
     date: new Date().toISOString(),

@@ -4,6 +4,13 @@ import type { ServerKind, ServerMessage, ServerRequest } from './server-process.
 
 const SERVER_PROCESS = fileURLToPath(new URL('./server-process.js', import.meta.url));
 
+/** What the server process reports about itself. */
+export interface ServerStats {
+  readonly cpuMicros: number;
+  readonly rssBytes: number;
+  readonly heapUsedBytes: number;
+}
+
 /** A server under load, running in a child process so the load generator never shares its CPU time. */
 export interface ServerHandle {
   readonly kind: ServerKind;
@@ -11,7 +18,7 @@ export interface ServerHandle {
   readonly tokenUrl: string;
   readonly pid: number;
   /** The child's own CPU time (µs, all its threads) and RSS (bytes; after a full GC if asked). */
-  stats(collectGarbage?: boolean): Promise<{ cpuMicros: number; rssBytes: number }>;
+  stats(collectGarbage?: boolean): Promise<ServerStats>;
   close(): Promise<void>;
 }
 
@@ -54,7 +61,11 @@ export async function startServer(kind: ServerKind): Promise<ServerHandle> {
       request({ type: 'stats', collectGarbage });
       const message = await reply;
       if (message.type !== 'stats') throw new Error('unexpected message');
-      return { cpuMicros: message.cpuMicros, rssBytes: message.rssBytes };
+      return {
+        cpuMicros: message.cpuMicros,
+        rssBytes: message.rssBytes,
+        heapUsedBytes: message.heapUsedBytes,
+      };
     },
     close() {
       if (child.exitCode !== null) return Promise.resolve();

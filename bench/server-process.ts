@@ -1,9 +1,10 @@
 import { startAnchorServer } from './anchor-server.js';
 import { startBareHonoServer } from './bare-hono-server.js';
+import { startSignFloorServer } from './sign-floor-server.js';
 import { createMockServer } from '../mock-server/index.js';
 
 /** The servers the benchmark loads, each in a child process of its own. */
-export type ServerKind = 'mock' | 'anchor' | 'bare-hono';
+export type ServerKind = 'mock' | 'anchor' | 'bare-hono' | 'sign-floor';
 
 /** Parent → child. */
 export type ServerRequest =
@@ -18,6 +19,8 @@ export type ServerMessage =
       readonly cpuMicros: number;
       /** Resident set size, bytes (after a full GC when asked to collect). */
       readonly rssBytes: number;
+      /** Live JavaScript heap, bytes: what a leak would grow, without V8's page-keeping noise. */
+      readonly heapUsedBytes: number;
     };
 
 interface Started {
@@ -32,6 +35,8 @@ async function start(kind: ServerKind): Promise<Started> {
       return createMockServer({ port: 0 });
     case 'anchor':
       return startAnchorServer();
+    case 'sign-floor':
+      return startSignFloorServer();
     case 'bare-hono': {
       const bare = await startBareHonoServer();
       return { ...bare, tokenUrl: '' };
@@ -47,7 +52,13 @@ function stats(collectGarbage: boolean): ServerMessage {
   // CPU is read before the collection, so a GC asked for by the benchmark never counts as request work.
   const cpu = process.cpuUsage();
   if (collectGarbage) (globalThis as { gc?: () => void }).gc?.();
-  return { type: 'stats', cpuMicros: cpu.user + cpu.system, rssBytes: process.memoryUsage.rss() };
+  const memory = process.memoryUsage();
+  return {
+    type: 'stats',
+    cpuMicros: cpu.user + cpu.system,
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+  };
 }
 
 /** Runs as `node server-process.js <kind>` under `fork()`: starts the server and answers over IPC. */

@@ -44,6 +44,7 @@ export {
 } from './adapters/module-adapter.js';
 export { renderJsonReport } from './report/json-report.js';
 export { renderJunitReport } from './report/junit-report.js';
+export { renderHtmlReport } from './report/html-report.js';
 export { renderSummaryTable } from './report/summary-table.js';
 export type * from './report/report-types.js';
 export { runCertify } from './cli/certify-command.js';

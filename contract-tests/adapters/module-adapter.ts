@@ -12,7 +12,7 @@ import type {
 } from './adapter-session.js';
 import { BoundedLog } from './bounded-log.js';
 import { readyProblem, resultProblem } from './protocol-messages.js';
-import { redactSecrets } from './secret-redactor.js';
+import { redactSecrets, redactSecretsInJson } from './secret-redactor.js';
 
 /** What an in-process adapter module gets: the stdio environment, plus the kit's fetch, clock and log. */
 export interface ModuleAdapterEnvironment extends AdapterEnvironment {
@@ -101,7 +101,7 @@ export function moduleAdapterLauncher(options: ModuleAdapterOptions): AdapterLau
     let closed = false;
 
     return {
-      info: ready as unknown as AdapterInfo,
+      info: redactSecretsInJson(ready as unknown as AdapterInfo, secrets),
       async call(call: AdapterCall, timeoutMs: number): Promise<CallOutcome> {
         const started = Date.now();
         let timer: NodeJS.Timeout | undefined;
@@ -124,7 +124,7 @@ export function moduleAdapterLauncher(options: ModuleAdapterOptions): AdapterLau
             throw new AdapterError('protocol', `call() resolved to an invalid result: ${resultIssue}`);
           return {
             kind: 'answered',
-            result: result as unknown as AdapterResult,
+            result: redactSecretsInJson(result as unknown as AdapterResult, secrets),
             answeredAtMs: options.clock.now(),
           };
         })();

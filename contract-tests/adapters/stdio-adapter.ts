@@ -6,13 +6,12 @@ import type {
   AdapterCall,
   AdapterEnvironment,
   AdapterLauncher,
-  AdapterResult,
   AdapterSession,
   CallOutcome,
 } from './adapter-session.js';
 import { BoundedLog } from './bounded-log.js';
 import { callLine, parseAdapterLine, SHUTDOWN_LINE } from './protocol-messages.js';
-import { redactSecrets } from './secret-redactor.js';
+import { redactSecrets, redactSecretsInJson } from './secret-redactor.js';
 
 export interface StdioAdapterOptions {
   /** The shell command that starts the adapter. */
@@ -34,15 +33,31 @@ interface PendingCall {
   readonly reject: (error: AdapterError) => void;
 }
 
+/**
+ * Adapters still running. They run in their own process groups (so the kit can end what their shell
+ * started), which also means a Ctrl+C on the kit does not reach them: `killRunningAdapters` does.
+ */
+const running = new Set<ChildProcess>();
+
+/** Ends every adapter process group still running, at once (SIGKILL). For the kit's own shutdown. */
+export function killRunningAdapters(): void {
+  for (const child of running) signalGroup(child, 'SIGKILL');
+  running.clear();
+}
+
 const quote = (line: string): string => JSON.stringify(line.length > 200 ? `${line.slice(0, 200)}...` : line);
 
-/** Sends a signal to the adapter's whole process group (the shell and what it started). */
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+/**
+ * Sends a signal (0: none, only the check) to the adapter's whole process group: the shell and what it
+ * started. False when no process of the group is left.
+ */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals | 0): boolean {
+  if (child.pid === undefined) return false;
   try {
     process.kill(-child.pid, signal);
+    return true;
   } catch {
-    child.kill(signal);
+    return false;
   }
 }
 
@@ -79,7 +94,7 @@ function startStdioAdapter(
     env: { ...(options.baseEnv ?? process.env), ...environment },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  running.add(child);
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => stderr.append(chunk));
   // A child that exits while we write gets EPIPE; the exit handler reports it.
@@ -140,7 +155,7 @@ function startStdioAdapter(
           breakSession(new AdapterError('protocol', 'a second ready message'));
           return;
         }
-        info = message.info;
+        info = redactSecretsInJson(message.info, secrets);
         clearTimeout(readyTimer);
         resolveReady(session);
         return;
@@ -158,31 +173,39 @@ function startStdioAdapter(
         return;
       }
       pending.delete(message.result.id);
-      call.resolve({ kind: 'answered', result: message.result as AdapterResult, answeredAtMs: now() });
+      call.resolve({
+        kind: 'answered',
+        result: redactSecretsInJson(message.result, secrets),
+        answeredAtMs: now(),
+      });
     });
 
+    /** Resolves true once no process of the group is left, false when `ms` passed first. */
+    async function groupGone(ms: number): Promise<boolean> {
+      const deadline = Date.now() + ms;
+      while (signalGroup(child, 0)) {
+        if (Date.now() >= deadline) return false;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return true;
+    }
+
+    // Shutdown, then SIGTERM, then SIGKILL, each to the whole group: the shell may exit and leave what
+    // it started running.
     async function stop(): Promise<void> {
       shuttingDown = true;
-      const gone = (): boolean => child.exitCode !== null || child.signalCode !== null;
-      const waitExit = (ms: number): Promise<void> =>
-        Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
-      if (!gone()) {
-        if (child.stdin.writable) {
-          child.stdin.write(SHUTDOWN_LINE);
-          child.stdin.end();
-        }
-        await waitExit(exitGraceMs);
+      if (child.stdin.writable) {
+        child.stdin.write(SHUTDOWN_LINE);
+        child.stdin.end();
       }
-      if (!gone()) {
+      if (!(await groupGone(exitGraceMs))) {
         signalGroup(child, 'SIGTERM');
-        await waitExit(exitGraceMs);
+        if (!(await groupGone(exitGraceMs))) {
+          signalGroup(child, 'SIGKILL');
+          await groupGone(exitGraceMs);
+        }
       }
-      if (!gone()) {
-        signalGroup(child, 'SIGKILL');
-        await waitExit(exitGraceMs);
-      }
-      // The shell may be gone while what it started lingers in the group.
-      signalGroup(child, 'SIGKILL');
+      running.delete(child);
       lines.close();
     }
 

@@ -6,6 +6,7 @@ import { renderJunitReport } from '../report/junit-report.js';
 import type { CertificationReport } from '../report/report-types.js';
 import { renderSummaryTable } from '../report/summary-table.js';
 import { RULE_IDS } from '../rules/rule-catalogue.js';
+import { killRunningAdapters } from '../adapters/stdio-adapter.js';
 import { checkAdapter } from '../runner/check-adapter.js';
 import { runCertification } from '../runner/run-certification.js';
 import { CERTIFY_USAGE, parseCertifyOptions, type CertifyOptions } from './certify-options.js';
@@ -54,6 +55,15 @@ export async function runCertify(args: readonly string[], io: CommandIo): Promis
   );
   const progress = new ProgressReporter(io, ruleCount);
   progress.start();
+  // Adapters run in their own process groups; an interrupted run must not leave them behind.
+  const interrupted = (signal: NodeJS.Signals): void => {
+    progress.stop();
+    killRunningAdapters();
+    io.err(`vectorcare-auth-mock certify: interrupted (${signal}); adapters stopped`);
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   let run;
   try {
     run = await runCertification({
@@ -63,6 +73,8 @@ export async function runCertify(args: readonly string[], io: CommandIo): Promis
       onResult: (result) => progress.result(result),
     });
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     progress.stop();
   }
   const { report } = run;

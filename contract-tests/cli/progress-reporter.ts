@@ -36,9 +36,9 @@ export class ProgressReporter {
   }
 
   stop(): void {
+    this.#clear();
     if (this.#timer !== undefined) clearInterval(this.#timer);
     this.#timer = undefined;
-    this.#clear();
   }
 
   #draw(): void {

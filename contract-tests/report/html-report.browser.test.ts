@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../mock-server/package-root.js';
 import { checkReportInBrowser, expectedFromReport } from '../../test-support/report-in-browser.js';
+import { PROFILES } from '../runner/certification-profile.js';
+import { runCertification } from '../runner/run-certification.js';
 import { renderHtmlReport } from './html-report.js';
 import type { CertificationReport } from './report-types.js';
 import { certifiedReport, failingReport } from './test-support/sample-reports.js';
@@ -45,6 +47,30 @@ describe('the HTML report in headless Chromium', () => {
     expect(empty?.bars.count).toBe(0);
     expect(empty?.svgHeight).toBeGreaterThan(0);
     expect(seen.timelines.find((timeline) => timeline.rule === 'bounded-retry')?.bars.visible).toBe(30);
+  }, 60_000);
+
+  // The kit's own output, not a hand-built fixture: a real run in virtual time, certification profile
+  // (300 s tokens), of a client that refreshes only after a 401, so bars, 401 ticks and refreshes appear.
+  it('shows a real certification-profile run of a broken client as the kit recorded it', async () => {
+    const { report } = await runCertification({
+      adapter: { kind: 'module', file: 'fixtures/adapters/refresh-only-after-401.mjs' },
+      profile: PROFILES.certification,
+      virtualStartMs: Date.UTC(2026, 0, 15, 14, 30),
+    });
+    const seen = await checkReportInBrowser(
+      writeReport('refresh-only-after-401', report),
+      expectedFromReport(report),
+    );
+
+    expect(seen.certified).toBe('false');
+    expect(seen.rows.find((row) => row.rule === 'proactive-refresh')?.verdictText).toBe('✘ FAIL');
+    // At 90% the call still carried T1: one bar, three ticks (0%, 50%, 90%).
+    const refresh = seen.timelines.find((timeline) => timeline.rule === 'proactive-refresh');
+    expect(refresh?.bars).toEqual({ count: 1, visible: 1 });
+    expect(refresh?.ticks).toEqual({ count: 3, visible: 3 });
+    // At 130% T1 had expired: the 401 sent it for a second token, a second bar.
+    const expiry = seen.timelines.find((timeline) => timeline.rule === 'no-expired-token');
+    expect(expiry?.bars.visible).toBeGreaterThanOrEqual(2);
   }, 60_000);
 
   it('names every mismatch when the page does not show what the report says', async () => {

@@ -74,7 +74,7 @@ export const RULES: readonly RuleDefinition[] = Object.freeze([
     statement:
       'After a 401 the client requests one new token and retries the same request once with it, and the application sees success.',
     judged:
-      "After one call, the kit revokes the client's tokens; the next call's 401 must be followed by exactly one token obtained and one retry with the same method, path and body presenting the new token, answered 2xx and reported as success.",
+      "After one call, the kit revokes the client's tokens and has the hub refuse the client's next API call (so even a client that fetched a fresh token meets the 401); that 401 must be followed by exactly one token obtained and one retry with the same method, path and body presenting the new token, answered 2xx and reported as success.",
   },
   {
     id: 'bounded-retry',

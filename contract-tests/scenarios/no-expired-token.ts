@@ -12,8 +12,13 @@ export const noExpiredToken: Scenario = {
     const seen = s.observe();
     const evidence = seen.allEvidence();
     const expired = seen.apiCalls.filter((apiCall) => apiCall.tokenCheck === 'expired');
-    if (expired.length > 0)
-      return failed(`${expired.length} API call(s) presented an expired token.`, evidence);
+    const first = expired[0];
+    const token = seen.tokenOf(first?.jti ?? null);
+    if (first !== undefined)
+      return failed(
+        `${expired.length} API call(s) presented an expired token; the first carried ${token === undefined ? 'a token' : `${token.label}, ${seen.lifePosition(token, first.atMs)}`}.`,
+        evidence,
+      );
     if (seen.requestsFor(late).length === 0)
       throw new ScenarioError("the call made past the first token's expiry never reached the hub", evidence);
     return passed(

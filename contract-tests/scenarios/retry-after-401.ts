@@ -10,6 +10,7 @@ export const retryAfter401: Scenario = {
     await s.start();
     await s.call();
     s.revokeTokens();
+    s.rejectNextApiCall();
     const call = await s.callAt(0.1);
     const seen = s.observe();
     const evidence = seen.allEvidence();

@@ -190,6 +190,20 @@ export class ScenarioContext {
     this.note('revoke', `revoked the client's tokens (${count} live)`);
   }
 
+  /**
+   * The hub answers this client's next API call 401 whatever token it carries. With a revocation this makes
+   * sure the 401 happens even for a client that fetched a fresh token for the call, so the retry is judged.
+   */
+  rejectNextApiCall(): void {
+    this.#mock.control.addFault({
+      target: 'hub',
+      kind: 'hub_unauthorized',
+      client_id: this.client.clientId,
+      count: 1,
+    });
+    this.note('fault', "the hub answers the client's next API call 401");
+  }
+
   /** From now on, every token issued to this client is revoked the moment it is issued. */
   revokeEveryNewToken(): void {
     this.revokeTokens();

@@ -26,8 +26,6 @@ const CONTROLS: Record<string, Partial<Record<RuleId, Verdict>>> = {
     'proactive-refresh': 'FAIL',
     'honours-expires-in': 'FAIL',
     'single-flight': 'WARN',
-    // Each call carries a fresh token, so revoking the old ones never causes a 401 to retry after.
-    'retry-after-401': 'ERROR',
   },
   'presents-expired-token': { 'no-expired-token': 'FAIL' },
   // Keeping the token until a 401 also means presenting it expired, and at any lifetime.

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,30 @@ describe('vectorcare-auth-mock serve (the built CLI as a child process)', () => 
     await started(cli);
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
+  });
+
+  it('exits 1 within its 2 s grace when a client keeps a request open past SIGTERM', async () => {
+    const cli = serve(['--port', '0']);
+    const url = new URL(await started(cli));
+    const socket = connect({ host: url.hostname, port: Number(url.port) });
+    socket.on('error', () => undefined);
+    await new Promise((resolve) => socket.on('connect', resolve));
+    // Headers and part of the body, then nothing: the request stays in flight.
+    socket.write(
+      'POST /v2.0/oauth2/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n' +
+        'Content-Length: 100\r\n\r\ngrant_type=',
+    );
+    // A request on another connection, answered after the server has read the stalled one's headers.
+    await fetch(`${url.origin}/.well-known/jwks.json`);
+    const stoppedAt = Date.now();
+    cli.child.kill('SIGTERM');
+    try {
+      expect(await cli.exited).toBe(1);
+    } finally {
+      socket.destroy();
+    }
+    expect(Date.now() - stoppedAt).toBeLessThan(6_000);
+    expect(cli.output()).toContain('connections still open after 2000 ms: exiting');
   });
 
   it('takes clients and per-client expires_in from --config, and never prints their secrets', async () => {

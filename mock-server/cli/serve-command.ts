@@ -58,21 +58,33 @@ export async function runServe(args: readonly string[], io: CommandIo): Promise<
   return closed;
 }
 
-/** Closes the server on the first SIGINT or SIGTERM; resolves to the exit code. */
+/** How long requests in flight may take to finish once a signal came, before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 2_000;
+
+/**
+ * Closes the server on the first SIGINT or SIGTERM and resolves to 0 once it is closed. A connection that
+ * does not finish within the grace (a client stalled halfway through its body) would keep the process alive
+ * until Node's 30 s request timeout, so the process then exits with 1; a second Ctrl+C kills it at once.
+ */
 function closeOnSignal(server: MockServer, io: CommandIo): Promise<number> {
   return new Promise((resolve) => {
     const stop = (signal: NodeJS.Signals): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       io.err(`${signal}: closing`);
-      const forced = setTimeout(() => resolve(1), 5_000);
-      forced.unref();
+      const forced = setTimeout(() => {
+        io.err(`connections still open after ${SHUTDOWN_GRACE_MS} ms: exiting`);
+        process.exit(1);
+      }, SHUTDOWN_GRACE_MS);
       server.close().then(
         () => {
           clearTimeout(forced);
           resolve(0);
         },
-        () => resolve(1),
+        () => {
+          clearTimeout(forced);
+          resolve(1);
+        },
       );
     };
     process.on('SIGINT', stop);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { checkReportInBrowser, expectedFromReport } from '../../test-support/report-in-browser.js';
+import { PROFILES } from '../runner/certification-profile.js';
+import { certifyThirdParty } from './test-support/certify-third-party.js';
+import { EXPECTED_VERDICTS } from './test-support/expected-verdicts.js';
+import { BEHAVIOUR_CHECKS } from './test-support/library-behaviour.js';
+import { THIRD_PARTY_ADAPTERS } from './test-support/third-party-adapters.js';
+import { verdictMismatches } from './test-support/verdict-mismatches.js';
+
+// Minutes of real time (a 300 s token lifetime, probes up to 130% of it), the three libraries side by side:
+// run by `npm run test:certification`.
+describe.concurrent('third-party libraries, certification profile', () => {
+  it.each(THIRD_PARTY_ADAPTERS)(
+    '$library gets the verdicts its code implies, and its HTML report shows them in a browser',
+    async (adapter) => {
+      const { report, htmlFile } = await certifyThirdParty(adapter, PROFILES.certification);
+
+      expect(report.adapter?.library).toMatch(
+        new RegExp(`^${adapter.library.replace(/\./g, '\\.')} \\d+\\.\\d+\\.\\d+$`),
+      );
+      expect(report.lifetime).toBe(300);
+      expect(verdictMismatches(report, EXPECTED_VERDICTS[adapter.id].certification)).toEqual([]);
+      expect(BEHAVIOUR_CHECKS[adapter.id](report)).toEqual([]);
+      expect(report.certified).toBe(false);
+
+      // Throws, naming each mismatch, unless the page shows every verdict, token bar and call tick.
+      const seen = await checkReportInBrowser(htmlFile, expectedFromReport(report));
+      expect(seen.rows).toHaveLength(report.results.length);
+      expect(seen.screenshot).toBe(htmlFile.replace(/\.html$/, '.png'));
+    },
+    900_000,
+  );
+});
