@@ -1028,6 +1028,7 @@ export interface operations {
       400: components['responses']['ControlError'];
       401: components['responses']['ControlError'];
       403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
       409: components['responses']['ControlError'];
     };
   };
@@ -1056,6 +1057,7 @@ export interface operations {
       400: components['responses']['ControlError'];
       401: components['responses']['ControlError'];
       403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
     };
   };
   listFaults: {
@@ -1078,6 +1080,7 @@ export interface operations {
       };
       401: components['responses']['ControlError'];
       403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
     };
   };
   addFault: {
@@ -1105,6 +1108,7 @@ export interface operations {
       400: components['responses']['ControlError'];
       401: components['responses']['ControlError'];
       403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
     };
   };
   clearFaults: {
@@ -1127,6 +1131,7 @@ export interface operations {
       };
       401: components['responses']['ControlError'];
       403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
     };
   };
   getClock: {
@@ -1149,6 +1154,7 @@ export interface operations {
       };
       401: components['responses']['ControlError'];
       403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
     };
   };
   setClock: {
@@ -1176,6 +1182,7 @@ export interface operations {
       400: components['responses']['ControlError'];
       401: components['responses']['ControlError'];
       403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
     };
   };
   getRecordings: {
@@ -1203,6 +1210,7 @@ export interface operations {
       400: components['responses']['ControlError'];
       401: components['responses']['ControlError'];
       403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
     };
   };
   getRecordingsHar: {
@@ -1228,6 +1236,7 @@ export interface operations {
       400: components['responses']['ControlError'];
       401: components['responses']['ControlError'];
       403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
     };
   };
   reset: {
@@ -1250,6 +1259,7 @@ export interface operations {
       };
       401: components['responses']['ControlError'];
       403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
     };
   };
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Clock } from './clock.js';
 import { createControlOperations, type ControlOperations } from './control/control-operations.js';
+import { gracefulCloser } from './http/graceful-close.js';
 import { isTokenFastPath, serveTokenFastPath } from './http/token-fast-path.js';
 import { createMockContext, type MockContext } from './mock-context.js';
 import { DEFAULTS, HUB_BASE_PATH, TOKEN_PATH, type MockServerOptions } from './options.js';
@@ -13,6 +14,13 @@ import type { Recorder } from './recorder/recorder.js';
 export interface CreateMockServerOptions extends MockServerOptions {
   /** Listen on a port (default true). With false, use `fetch` in-process; nothing listens. */
   readonly listen?: boolean;
+  /**
+   * How long a client may take to send its request headers, ms (default 10 s). A client that trickles
+   * them (slowloris) is answered 408 and cut off after this, give or take the check interval.
+   */
+  readonly headersTimeoutMs?: number;
+  /** How long a client may take to send its whole request, body included, ms (default 30 s). */
+  readonly requestTimeoutMs?: number;
 }
 
 /** A running mock. */
@@ -69,18 +77,28 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
   const fetch = async (request: Request): Promise<Response> => app.fetch(request, {});
 
   let port = options.port ?? DEFAULTS.port;
-  let server: Server | undefined;
+  let closeServer: (() => Promise<void>) | undefined;
   if (options.listen !== false) {
+    const headersTimeout = options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs;
+    const requestTimeout = Math.max(headersTimeout, options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs);
     const honoListener = getRequestListener(app.fetch, { hostname: host });
-    // Token requests skip the Web Request/Response layer: see http/token-fast-path.ts.
-    server = createServer(function mockListener(incoming, outgoing) {
-      if (isTokenFastPath(incoming))
-        serveTokenFastPath(context, incoming, outgoing).catch(() => outgoing.destroy());
-      else void honoListener(incoming, outgoing);
-    });
-    server.keepAliveTimeout = 5_000;
-    server.headersTimeout = 10_000;
-    server.requestTimeout = 30_000;
+    const server = createServer(
+      {
+        headersTimeout,
+        requestTimeout,
+        keepAliveTimeout: DEFAULTS.keepAliveTimeoutMs,
+        // Node checks these timeouts only every connectionsCheckingInterval (30 s by default), which
+        // would let a slow client hold a connection four times longer than headersTimeout says.
+        connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(headersTimeout / 4))),
+      },
+      function mockListener(incoming, outgoing) {
+        // Token requests skip the Web Request/Response layer: see http/token-fast-path.ts.
+        if (isTokenFastPath(incoming))
+          serveTokenFastPath(context, incoming, outgoing).catch(() => outgoing.destroy());
+        else void honoListener(incoming, outgoing);
+      },
+    );
+    closeServer = gracefulCloser(server);
     const address = await listen(server, port, host);
     port = address.port;
     url = `http://${urlHost(host)}:${port}`;
@@ -99,13 +117,6 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
     control,
     har: (query) => control.har(query),
     context,
-    close() {
-      const running = server;
-      if (running === undefined) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        running.close((error) => (error === undefined ? resolve() : reject(error)));
-        running.closeIdleConnections();
-      });
-    },
+    close: closeServer ?? (() => Promise.resolve()),
   };
 }

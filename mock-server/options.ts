@@ -51,6 +51,12 @@ export const DEFAULTS = Object.freeze({
   defaultExpiresIn: 3600,
   clients: Object.freeze([DEMO_CLIENT]) as readonly ClientConfig[],
   bodyLimitBytes: 64 * 1024,
+  /** A client must send its request headers within this time (slowloris protection). */
+  headersTimeoutMs: 10_000,
+  /** A client must send its whole request, headers and body, within this time. */
+  requestTimeoutMs: 30_000,
+  /** An idle keep-alive connection is closed after this time. */
+  keepAliveTimeoutMs: 5_000,
   /** Hub request bodies (200 locations fit many times over). */
   hubBodyLimitBytes: 1024 * 1024,
 });

@@ -71,6 +71,16 @@ function rewriteRefs(node: unknown): Json {
   ) as Json;
 }
 
+/** The methods openapi.yaml documents for the path template matching `path`; undefined when none matches. */
+export function documentedMethods(path: string): string[] | undefined {
+  const template = matchPath(path.split('?')[0] ?? path);
+  if (template === undefined) return undefined;
+  const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+  return Object.keys(paths[template] ?? {})
+    .filter((key) => methods.includes(key))
+    .map((key) => key.toUpperCase());
+}
+
 /** Throws unless `body` matches `components.schemas[name]` (for answers no path template names, e.g. 404s). */
 export function assertMatchesSchema(name: string, body: unknown): void {
   const key = `schema ${name}`;

@@ -1,0 +1,30 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+
+/**
+ * Prepares `server` to close gracefully and returns the function that closes it: stop accepting, let
+ * every request in flight get its whole response, then end each connection instead of keeping it alive.
+ * `server.close()` alone closes only the connections idle at that moment, so a client holding a
+ * keep-alive connection open after its last answer would keep the process up until keepAliveTimeout.
+ */
+export function gracefulCloser(server: Server): () => Promise<void> {
+  let closing = false;
+  const open = new Set<ServerResponse>();
+
+  server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => {
+    if (closing) response.setHeader('connection', 'close');
+    open.add(response);
+    response.once('close', () => {
+      open.delete(response);
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+  });
+
+  return function close() {
+    closing = true;
+    for (const response of open) if (!response.headersSent) response.setHeader('connection', 'close');
+    return new Promise((resolve, reject) => {
+      server.close((error) => (error === undefined ? resolve() : reject(error)));
+      server.closeIdleConnections();
+    });
+  };
+}
