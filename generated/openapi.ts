@@ -421,7 +421,8 @@ export type components = {
     };
     /**
      * @description token_response: the token endpoint answers with status and body instead of its own answer.
-     *     delay: the matching request is answered after delay_ms (on its own answer).
+     *     delay: the matching request gets its own answer, delay_ms late. On the token endpoint the token is issued
+     *       when the request arrives and held back, so it has aged by delay_ms when the client receives it (a slow network).
      *     drop_connection: the connection is destroyed without an answer.
      *     hub_unauthorized: the hub answers 401 members:authentication_failed whatever the token.
      *     rate_limit: the matching request gets 429 (api:too_many_requests on the hub) with Retry-After.

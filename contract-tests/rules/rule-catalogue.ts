@@ -58,7 +58,7 @@ export const RULES: readonly RuleDefinition[] = Object.freeze([
     level: 'required',
     statement: 'No API call ever presents a token past its exp.',
     judged:
-      "Calls are made at 0% and 50% of the lifetime and again past expiry (110%); no hub call may fail the mock's bearer check as expired.",
+      "The first token's answer is held back 2 s after issue (a slow network); calls are made at 0% and 50% of the lifetime, 0.5 s after that token's exp (when a client counting from its late answer still thinks it good) and at 110%; no hub call may fail the mock's bearer check as expired.",
   },
   {
     id: 'proactive-refresh',

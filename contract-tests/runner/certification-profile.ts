@@ -83,7 +83,7 @@ export function profileMargins(profile: CertificationProfile): Record<string, nu
     ready_timeout_ms: profile.readyTimeoutMs,
     settle_ms: profile.settleMs,
     probe_points:
-      'token-reuse 0/15/30/45%; proactive-refresh 0/50/90%; no-expired-token 0/50/110%; honours-expires-in 0/40/90% of its own lifetime',
+      'token-reuse 0/15/30/45%; proactive-refresh 0/50/90%; no-expired-token 0/50%, exp+0.5 s (first token answer held 2 s), 110%; honours-expires-in 0/40/90% of its own lifetime',
     refresh_window:
       "a refresh counts as proactive when requested after 70% of the old token's lifetime less the rounding allowance, and before it expired",
   };

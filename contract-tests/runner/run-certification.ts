@@ -53,7 +53,14 @@ export async function startHarness(
 ): Promise<Harness> {
   const virtual = adapter.kind === 'module';
   const clock = virtual ? createClock({ frozenAt: virtualStartMs ?? Date.now() }) : createClock();
-  const mock = await createMockServer({ port: 0, host: '127.0.0.1', clock, clients: [] });
+  const mock = await createMockServer({
+    port: 0,
+    host: '127.0.0.1',
+    clock,
+    clients: [],
+    // In virtual time a held-back answer (a delay fault) lets the virtual clock run on instead of waiting.
+    ...(virtual ? { sleep: async (ms: number) => clock.advance(ms) } : {}),
+  });
   const inProcessFetch: typeof fetch = (input, init) => mock.fetch(new Request(input, init));
   const launch =
     adapter.kind === 'module'

@@ -1,13 +1,22 @@
 import { failed, passed, ScenarioError } from '../steps/judgement.js';
 import type { Scenario } from '../runner/scenario.js';
 
-/** no-expired-token: no API call presents a token past its exp, even after the client sat idle past it. */
+/** How late the first token response arrives, and how soon after that token's expiry the edge call comes. */
+export const TOKEN_RESPONSE_DELAY_MS = 2_000;
+export const EDGE_AFTER_EXPIRY_MS = 500;
+
+/**
+ * no-expired-token: no API call presents a token past its exp: not just after it, while a client that counts
+ * the lifetime from when its (late) answer arrived still thinks the token good, nor after sitting idle past it.
+ */
 export const noExpiredToken: Scenario = {
   rule: 'no-expired-token',
   async run(s) {
     await s.start();
+    s.delayNextTokenResponse(TOKEN_RESPONSE_DELAY_MS);
     await s.callAt(0);
     await s.callAt(0.5);
+    await s.callAt(1 + EDGE_AFTER_EXPIRY_MS / s.lifetimeMs);
     const late = await s.callAt(1.1);
     const seen = s.observe();
     const evidence = seen.allEvidence();
@@ -22,7 +31,7 @@ export const noExpiredToken: Scenario = {
     if (seen.requestsFor(late).length === 0)
       throw new ScenarioError("the call made past the first token's expiry never reached the hub", evidence);
     return passed(
-      'No API call presented an expired token; the call at 110% of the lifetime carried a fresh one.',
+      `No API call presented an expired token: not ${EDGE_AFTER_EXPIRY_MS} ms after the first token's expiry (its answer had come ${TOKEN_RESPONSE_DELAY_MS} ms late), nor at 110% of the lifetime.`,
       evidence,
     );
   },

@@ -204,6 +204,21 @@ export class ScenarioContext {
     this.note('fault', "the hub answers the client's next API call 401");
   }
 
+  /**
+   * The client's next token response is held back `ms` after the token is issued, as a slow network would
+   * deliver it: a client that counts the lifetime from when it got the answer then runs `ms` past `exp`.
+   */
+  delayNextTokenResponse(ms: number): void {
+    this.#mock.control.addFault({
+      target: 'token',
+      kind: 'delay',
+      client_id: this.client.clientId,
+      delay_ms: ms,
+      count: 1,
+    });
+    this.note('fault', `the client's next token response arrives ${ms} ms after the token was issued`);
+  }
+
   /** From now on, every token issued to this client is revoked the moment it is issued. */
   revokeEveryNewToken(): void {
     this.revokeTokens();

@@ -109,7 +109,7 @@ function authenticate(context: MockContext, facts: TokenRequestFacts): Registere
 async function applyFault(context: MockContext, fault: Fault): Promise<TokenReply | undefined> {
   switch (fault.kind) {
     case 'delay':
-      await context.sleep(fault.delay_ms ?? 0);
+      // Held back by exchangeToken once the answer is ready (see there).
       return undefined;
     case 'drop_connection':
       return DROPPED;
@@ -130,6 +130,7 @@ async function handle(
   context: MockContext,
   request: TokenRequest,
   recording: RecordingInput,
+  held: { delayMs: number },
 ): Promise<TokenReply> {
   if (request.method !== 'POST') throw methodNotAllowed();
   let body: Buffer;
@@ -159,6 +160,7 @@ async function handle(
   const fault = context.faults.take('token', recording.client_id);
   if (fault !== undefined) {
     recording.fault = fault.kind;
+    if (fault.kind === 'delay') held.delayMs = fault.delay_ms ?? 0;
     const faulted = await applyFault(context, fault);
     if (faulted !== undefined) return faulted;
   }
@@ -204,9 +206,10 @@ export async function exchangeToken(context: MockContext, request: TokenRequest)
     fault: null,
     request_body: null,
   };
+  const held = { delayMs: 0 };
   let reply: TokenReply;
   try {
-    reply = await handle(context, request, recording);
+    reply = await handle(context, request, recording, held);
   } catch (error) {
     if (error instanceof OAuthError) {
       reply = errorReply(error);
@@ -219,6 +222,9 @@ export async function exchangeToken(context: MockContext, request: TokenRequest)
       );
     }
   }
+  // A delay fault holds the finished answer back, as a slow network would: the token was issued on arrival,
+  // so it has aged by the delay when the client receives it.
+  if (held.delayMs > 0) await context.sleep(held.delayMs);
   recording.status = reply.status;
   context.recorder.record({ ...recording, endedAtMs: context.clock.now() });
   return reply;

@@ -72,6 +72,37 @@ describe('token endpoint faults', () => {
     expect(slept).toEqual([1500]);
   });
 
+  it('delay holds back a token issued on arrival, so it has aged by delay_ms when the client gets it', async () => {
+    const arrivedAt = Date.UTC(2026, 0, 15, 14, 30);
+    mock.clock.freeze(arrivedAt);
+    // The held answer waits on the mock's clock, as in a virtual-time certification run.
+    const delayed = await createMockServer({
+      port: 0,
+      clock: mock.clock,
+      sleep: async (ms) => mock.clock.advance(ms),
+    });
+    try {
+      delayed.control.addFault({ target: 'token', kind: 'delay', delay_ms: 2000 });
+      const response = await sendRaw(delayed.tokenUrl, {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(DEMO_FORM).toString(),
+      });
+      expect(response.status).toBe(200);
+      const { access_token: token } = JSON.parse(response.text) as { access_token: string };
+      const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+        iat: number;
+        exp: number;
+      };
+      expect(claims.iat).toBe(arrivedAt / 1000);
+      expect(claims.exp).toBe(arrivedAt / 1000 + 3600);
+      expect(mock.clock.now()).toBe(arrivedAt + 2000);
+      expect(delayed.recorder.list().at(-1)).toMatchObject({ fault: 'delay', duration_ms: 2000 });
+    } finally {
+      mock.clock.useReal();
+      await delayed.close();
+    }
+  });
+
   it('drop_connection closes the socket without an answer', async () => {
     mock.control.addFault({ target: 'token', kind: 'drop_connection' });
     await expect(getToken()).rejects.toMatchObject({ code: 'ECONNRESET' });
