@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { AdapterEnvironment } from './adapter-session.js';
-import { stdioAdapterLauncher } from './stdio-adapter.js';
+import { killRunningAdapters, stdioAdapterLauncher } from './stdio-adapter.js';
 
 const environment: AdapterEnvironment = {
   VECTORCARE_TOKEN_URL: 'http://127.0.0.1:9/v2.0/oauth2/token',
@@ -26,6 +26,9 @@ function script(onCall: string, extra = ''): string {
 const launch = (command: string, readyTimeoutMs = 5_000) =>
   stdioAdapterLauncher({ command, readyTimeoutMs, exitGraceMs: 200 })(environment);
 
+// A refused adapter is stopped in the background (shutdown, SIGTERM, SIGKILL over a few seconds); this file
+// can end first, and the detached group would outlive the test worker.
+afterAll(() => killRunningAdapters());
 describe('stdio adapter', () => {
   it('passes the environment and answers a call', async () => {
     const session = await launch(
