@@ -7,6 +7,8 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'dist/**'],
     testTimeout: 900_000,
     pool: 'forks',
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-output/vitest/certification.json' },
     // Each file mostly waits for a 300 s token lifetime to pass in real time: run them side by side rather
     // than one per core.
     maxWorkers: 4,
