@@ -1,16 +1,26 @@
 import type { MockServer } from '../mock-server/create-mock-server.js';
 import { assertMatchesSchema, assertMatchesSpec, documentsOperation } from './openapi-validator.js';
 
-/** A token for `clientId` from the mock's token endpoint, over HTTP. */
-export async function fetchToken(mock: MockServer, clientId: string, clientSecret: string): Promise<string> {
-  const response = await fetch(mock.tokenUrl, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: clientSecret,
+/**
+ * A token for `clientId` from the mock's token endpoint: over HTTP by default, or through `send` (e.g.
+ * `mock.fetch`, for a mock that does not listen).
+ */
+export async function fetchToken(
+  mock: MockServer,
+  clientId: string,
+  clientSecret: string,
+  send: (request: Request) => Promise<Response> = (request) => fetch(request),
+): Promise<string> {
+  const response = await send(
+    new Request(mock.tokenUrl, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+      }),
     }),
-  });
+  );
   if (response.status !== 200) throw new Error(`token request failed with ${response.status}`);
   return ((await response.json()) as { access_token: string }).access_token;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertMatchesSpec } from '../../test-support/openapi-validator.js';
 import { createClock } from '../clock.js';
 import { createMockServer, type MockServer } from '../create-mock-server.js';
+import { fetchToken } from '../../test-support/hub-calls.js';
 
 const now = Date.UTC(2026, 0, 15, 14, 30);
 const ENDPOINTS = [
@@ -53,17 +54,7 @@ describe('hub under arbitrary bodies', () => {
   let token: string;
   beforeAll(async () => {
     mock = await createMockServer({ listen: false, clock: createClock({ frozenAt: now }) });
-    const response = await mock.fetch(
-      new Request(mock.tokenUrl, {
-        method: 'POST',
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: 'demo-client',
-          client_secret: 'demo-secret',
-        }),
-      }),
-    );
-    token = ((await response.json()) as { access_token: string }).access_token;
+    token = await fetchToken(mock, 'demo-client', 'demo-secret', mock.fetch);
   });
   afterAll(() => mock.close());
 

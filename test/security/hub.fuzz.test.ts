@@ -11,6 +11,7 @@ import {
 import type { FuzzRequest } from './support/fuzz-request.js';
 import { fuzzParameters, fuzzRuns, fuzzTimeoutMs, reportFuzzRun } from './support/fuzz-runs.js';
 import { buildJwtAttacks } from './support/jwt-attack-corpus.js';
+import { fetchToken } from '../../test-support/hub-calls.js';
 import {
   anyString,
   assembleRequest,
@@ -29,19 +30,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 const unbound = await createMockServer({ listen: false, clock: createClock({ frozenAt: now }) });
 const listening = await createMockServer({ port: 0, clock: createClock({ frozenAt: now }) });
 
-async function issue(mock: typeof unbound): Promise<string> {
-  const response = await mock.fetch(
-    new Request(mock.tokenUrl, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: DEMO_CLIENT.clientId,
-        client_secret: DEMO_CLIENT.clientSecret,
-      }),
-    }),
-  );
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+const issue = (mock: typeof unbound): Promise<string> =>
+  fetchToken(mock, DEMO_CLIENT.clientId, DEMO_CLIENT.clientSecret, mock.fetch);
 
 /** The six endpoints: path segment, method, and a generator of bodies near a valid one. */
 const text = (max: number): fc.Arbitrary<string> =>

@@ -5,6 +5,7 @@ import { createClock, createMockServer, DEMO_CLIENT } from '../../mock-server/in
 import { assertMatchesSpec } from '../../test-support/openapi-validator.js';
 import { buildJwtAttacks } from './support/jwt-attack-corpus.js';
 import { NODE_MAX_HEADER_BYTES } from './support/response-invariants.js';
+import { fetchToken } from '../../test-support/hub-calls.js';
 
 const now = Date.UTC(2026, 0, 15, 14, 30);
 const STATE_PATH = '/openapi/v2.0/requests/KP-ABCD1234/state/';
@@ -21,19 +22,8 @@ await new Promise<void>((resolve) => keyServer.listen(0, '127.0.0.1', resolve));
 const keyServerUrl = `http://127.0.0.1:${(keyServer.address() as AddressInfo).port}`;
 
 const mock = await createMockServer({ port: 0, clock: createClock({ frozenAt: now }) });
-async function issue(): Promise<string> {
-  const response = await mock.fetch(
-    new Request(mock.tokenUrl, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: DEMO_CLIENT.clientId,
-        client_secret: DEMO_CLIENT.clientSecret,
-      }),
-    }),
-  );
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+const issue = (): Promise<string> =>
+  fetchToken(mock, DEMO_CLIENT.clientId, DEMO_CLIENT.clientSecret, mock.fetch);
 const validToken = await issue();
 const attacks = buildJwtAttacks({
   privateKey: mock.context.key.privateKey,
