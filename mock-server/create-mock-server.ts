@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import type { Clock } from './clock.js';
 import { createControlOperations, type ControlOperations } from './control/control-operations.js';
 import type { MockEnv } from './http/bindings.js';
+import { closeOnFailure } from './http/close-on-failure.js';
 import { gracefulCloser } from './http/graceful-close.js';
 import { isTokenFastPath, serveTokenFastPath } from './http/token-fast-path.js';
 import { createMockContext, type MockContext } from './mock-context.js';
@@ -101,7 +102,7 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
       function mockListener(incoming, outgoing) {
         // Token requests skip the Web Request/Response layer: see http/token-fast-path.ts.
         if (isTokenFastPath(incoming))
-          serveTokenFastPath(context, incoming, outgoing).catch(() => outgoing.destroy());
+          serveTokenFastPath(context, incoming, outgoing).catch(closeOnFailure(outgoing, 'token request'));
         else void honoListener(incoming, outgoing);
       },
     );
