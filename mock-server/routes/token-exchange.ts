@@ -185,7 +185,8 @@ async function handle(
 export async function exchangeToken(context: MockContext, request: TokenRequest): Promise<TokenReply> {
   const startedAtMs = context.clock.now();
   const query = request.query;
-  const recording: RecordingInput = {
+  // One object, filled in as the exchange goes and handed to the recorder as it is (no copy per token).
+  const recording: RecordingInput & { endedAtMs: number } = {
     time_ms: startedAtMs,
     endpoint: 'token',
     method: request.method,
@@ -205,6 +206,7 @@ export async function exchangeToken(context: MockContext, request: TokenRequest)
     error: null,
     fault: null,
     request_body: null,
+    endedAtMs: startedAtMs,
   };
   const held = { delayMs: 0 };
   let reply: TokenReply;
@@ -226,6 +228,7 @@ export async function exchangeToken(context: MockContext, request: TokenRequest)
   // so it has aged by the delay when the client receives it.
   if (held.delayMs > 0) await context.sleep(held.delayMs);
   recording.status = reply.status;
-  context.recorder.record({ ...recording, endedAtMs: context.clock.now() });
+  recording.endedAtMs = context.clock.now();
+  context.recorder.record(recording);
   return reply;
 }
