@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import type { Clock } from './clock.js';
 import { createControlOperations, type ControlOperations } from './control/control-operations.js';
 import { gracefulCloser } from './http/graceful-close.js';
+import { isHubFastPath, serveHubFastPath } from './http/hub-fast-path.js';
 import { isTokenFastPath, serveTokenFastPath } from './http/token-fast-path.js';
 import { createMockContext, type MockContext } from './mock-context.js';
 import { DEFAULTS, HUB_BASE_PATH, TOKEN_PATH, type MockServerOptions } from './options.js';
@@ -95,6 +96,8 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
         // Token requests skip the Web Request/Response layer: see http/token-fast-path.ts.
         if (isTokenFastPath(incoming))
           serveTokenFastPath(context, incoming, outgoing).catch(() => outgoing.destroy());
+        else if (isHubFastPath(incoming))
+          serveHubFastPath(context, incoming, outgoing).catch(() => outgoing.destroy());
         else void honoListener(incoming, outgoing);
       },
     );
