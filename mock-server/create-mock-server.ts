@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Clock } from './clock.js';
 import { createControlOperations, type ControlOperations } from './control/control-operations.js';
+import { closeOnFailure } from './http/close-on-failure.js';
 import { gracefulCloser } from './http/graceful-close.js';
 import { isHubFastPath, serveHubFastPath } from './http/hub-fast-path.js';
 import { isTokenFastPath, serveTokenFastPath } from './http/token-fast-path.js';
@@ -95,9 +96,9 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
       function mockListener(incoming, outgoing) {
         // Token requests skip the Web Request/Response layer: see http/token-fast-path.ts.
         if (isTokenFastPath(incoming))
-          serveTokenFastPath(context, incoming, outgoing).catch(() => outgoing.destroy());
+          serveTokenFastPath(context, incoming, outgoing).catch(closeOnFailure(outgoing, 'token request'));
         else if (isHubFastPath(incoming))
-          serveHubFastPath(context, incoming, outgoing).catch(() => outgoing.destroy());
+          serveHubFastPath(context, incoming, outgoing).catch(closeOnFailure(outgoing, 'hub call'));
         else void honoListener(incoming, outgoing);
       },
     );

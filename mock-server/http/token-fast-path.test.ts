@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exchangeRaw, withoutDate } from '../../test-support/raw-http.js';
 import { createClock } from '../clock.js';
 import { createMockServer, type MockServer } from '../create-mock-server.js';
@@ -80,5 +80,25 @@ describe('the token fast path', () => {
     );
     expect(answer).toMatch(/^HTTP\/1\.1 405 /);
     expect(answer).toContain('Allow: POST');
+  });
+
+  it('logs a failure it cannot answer by its kind alone, closes that connection, and keeps serving', async () => {
+    const body = 'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret';
+    // A recorder listener that throws fails the request after its answer was decided, outside the
+    // endpoint's own error handling: the fast path's last resort.
+    const stop = mock.recorder.subscribe(() => {
+      throw new TypeError('listener saw demo-secret');
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await exchangeRaw(mock.port, post(TOKEN_PATH, body, FORM))).toBe('');
+      expect(errors.mock.calls).toEqual([
+        ['vectorcare-auth-mock: token request failed, connection closed:', 'TypeError'],
+      ]);
+    } finally {
+      stop();
+      errors.mockRestore();
+    }
+    expect(await exchangeRaw(mock.port, post(TOKEN_PATH, body, FORM))).toMatch(/^HTTP\/1\.1 200 /);
   });
 });
