@@ -1,9 +1,11 @@
 import { getRequestListener } from '@hono/node-server';
-import { createServer, type Server } from 'node:http';
+import type { Hono } from 'hono';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Clock } from './clock.js';
 import { createControlOperations, type ControlOperations } from './control/control-operations.js';
+import type { MockEnv } from './http/bindings.js';
 import { closeOnFailure } from './http/close-on-failure.js';
 import { gracefulCloser } from './http/graceful-close.js';
 import { isHubFastPath, serveHubFastPath } from './http/hub-fast-path.js';
@@ -75,15 +77,20 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
   const host = options.host ?? DEFAULTS.host;
   let url = `http://${urlHost(host)}:${options.port ?? DEFAULTS.port}`;
   const control = createControlOperations(context, { baseUrl: () => url });
-  const app = createApp(context, control);
-  const fetch = async (request: Request): Promise<Response> => app.fetch(request, {});
+  // Built on first use: tokens over HTTP never need it (see http/token-fast-path.ts), so route
+  // registration does not stand between createMockServer() and the first token.
+  let app: Hono<MockEnv> | undefined;
+  const appOf = (): Hono<MockEnv> => (app ??= createApp(context, control));
+  const fetch = async (request: Request): Promise<Response> => appOf().fetch(request, {});
 
   let port = options.port ?? DEFAULTS.port;
   let closeServer: (() => Promise<void>) | undefined;
   if (options.listen !== false) {
     const headersTimeout = options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs;
     const requestTimeout = Math.max(headersTimeout, options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs);
-    const honoListener = getRequestListener(app.fetch, { hostname: host });
+    let listener: ReturnType<typeof getRequestListener> | undefined;
+    const honoListener = (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> =>
+      (listener ??= getRequestListener(appOf().fetch, { hostname: host }))(incoming, outgoing);
     const server = createServer(
       {
         headersTimeout,
