@@ -8,6 +8,7 @@ import { createControlOperations, type ControlOperations } from './control/contr
 import type { MockEnv } from './http/bindings.js';
 import { closeOnFailure } from './http/close-on-failure.js';
 import { gracefulCloser } from './http/graceful-close.js';
+import { isHubFastPath, serveHubFastPath } from './http/hub-fast-path.js';
 import { isTokenFastPath, serveTokenFastPath } from './http/token-fast-path.js';
 import { createMockContext, type MockContext } from './mock-context.js';
 import { DEFAULTS, HUB_BASE_PATH, TOKEN_PATH, type MockServerOptions } from './options.js';
@@ -103,6 +104,8 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
         // Token requests skip the Web Request/Response layer: see http/token-fast-path.ts.
         if (isTokenFastPath(incoming))
           serveTokenFastPath(context, incoming, outgoing).catch(closeOnFailure(outgoing, 'token request'));
+        else if (isHubFastPath(incoming))
+          serveHubFastPath(context, incoming, outgoing).catch(closeOnFailure(outgoing, 'hub call'));
         else void honoListener(incoming, outgoing);
       },
     );

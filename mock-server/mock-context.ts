@@ -11,6 +11,7 @@ import { DEFAULTS, type MockServerOptions } from './options.js';
 import { Recorder } from './recorder/recorder.js';
 import { createTokenIssuer, type TokenIssuer } from './tokens/token-issuer.js';
 import { TokenLedger } from './tokens/token-ledger.js';
+import { createTokenVerifier, type TokenVerifier } from './tokens/token-verifier.js';
 
 /** The state every route shares: one clock, one key, one registry, one recorder. */
 export interface MockContext {
@@ -19,6 +20,8 @@ export interface MockContext {
   readonly clients: ClientRegistry;
   readonly issueToken: TokenIssuer;
   readonly ledger: TokenLedger;
+  /** The hub's bearer check; one per mock, so every transport shares its cache of verified signatures. */
+  readonly verifyToken: TokenVerifier;
   readonly recorder: Recorder;
   readonly faults: FaultQueue;
   readonly defaultExpiresIn: number;
@@ -50,6 +53,7 @@ export async function createMockContext(options: MockServerOptions = {}): Promis
       expiresIn: client.expiresIn ?? defaultExpiresIn,
     })),
   );
+  const ledger = new TokenLedger(clock);
   const context: MockContext = {
     clock,
     key,
@@ -60,7 +64,15 @@ export async function createMockContext(options: MockServerOptions = {}): Promis
       issuer: () => context.issuer,
       ...(options.randomId === undefined ? {} : { randomId: options.randomId }),
     }),
-    ledger: new TokenLedger(clock),
+    ledger,
+    verifyToken: createTokenVerifier({
+      publicKey: key.publicKey,
+      kid: key.kid,
+      clock,
+      issuer: () => context.issuer,
+      isRevoked: (jti, clientId, issuedAtMs) => ledger.isRevoked(jti, clientId, issuedAtMs),
+      isKnownClient: (clientId) => clients.has(clientId),
+    }),
     recorder: new Recorder(options.recorderCapacity),
     faults: new FaultQueue(),
     defaultExpiresIn,

@@ -1,5 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
+import { readBody } from './read-body.js';
+import type { TransportRequest } from './transport-exchange.js';
 
 /** Hono environment: on Node the raw request and response are bound; in-process `fetch` has neither. */
 export type MockEnv = { Bindings: Partial<HttpBindings> };
@@ -12,4 +14,17 @@ export const incomingOf = (c: MockHonoContext): HttpBindings['incoming'] | undef
 export function dropConnection(c: MockHonoContext): Response {
   c.env?.incoming?.socket.destroy();
   return new Response(null, { status: 599 });
+}
+
+/** The request as a transport-neutral exchange reads it, from Hono's context (over HTTP or in-process). */
+export function transportRequestOf(c: MockHonoContext): TransportRequest {
+  const url = new URL(c.req.url);
+  return {
+    method: c.req.method,
+    pathname: url.pathname,
+    query: url.searchParams,
+    contentType: c.req.header('content-type') ?? null,
+    authorization: c.req.header('authorization') ?? null,
+    readBody: (limitBytes) => readBody(c.req.raw, incomingOf(c), limitBytes),
+  };
 }

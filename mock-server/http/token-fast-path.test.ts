@@ -1,22 +1,10 @@
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { exchangeRaw, withoutDate } from '../../test-support/raw-http.js';
 import { createClock } from '../clock.js';
 import { createMockServer, type MockServer } from '../create-mock-server.js';
 import { TOKEN_PATH } from '../options.js';
 
 const issuedAt = Date.UTC(2026, 0, 15, 14, 30);
-
-/** Sends raw HTTP/1.1 bytes and resolves with the raw answer once the connection closes. */
-function exchangeRaw(port: number, request: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    // Written, not ended: a half-closed connection lets Node abort the request before an async answer.
-    const socket = connect(port, '127.0.0.1', () => socket.write(request));
-    let answer = '';
-    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
-    socket.on('error', reject);
-    socket.on('close', () => resolve(answer));
-  });
-}
 
 function post(target: string, body: string, headers: Record<string, string> = {}): string {
   const lines = [
@@ -28,8 +16,6 @@ function post(target: string, body: string, headers: Record<string, string> = {}
   ];
   return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }
-
-const withoutDate = (answer: string): string => answer.replace(/\r\nDate: [^\r]*/, '');
 
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 const basic = (id: string, secret: string): string =>

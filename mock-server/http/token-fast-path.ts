@@ -3,6 +3,7 @@ import type { MockContext } from '../mock-context.js';
 import { TOKEN_PATH } from '../options.js';
 import { exchangeToken, type TokenRequest } from '../routes/token-exchange.js';
 import { readIncomingBody } from './read-body.js';
+import { sendReply } from './send-reply.js';
 
 const NO_QUERY = new URLSearchParams();
 
@@ -34,14 +35,5 @@ export async function serveTokenFastPath(
     authorization: header(incoming.headers.authorization),
     readBody: (limitBytes) => readIncomingBody(incoming, limitBytes),
   };
-  const reply = await exchangeToken(context, request);
-  if (reply.dropped === true) {
-    incoming.socket.destroy();
-    return;
-  }
-  // Headers set one by one and the body given to end(): Node then adds Content-Length itself, after Date
-  // and Connection, exactly as @hono/node-server does, so both paths send the same bytes.
-  outgoing.statusCode = reply.status;
-  for (const name in reply.headers) outgoing.setHeader(name, reply.headers[name] as string);
-  outgoing.end(reply.body);
+  sendReply(incoming, outgoing, await exchangeToken(context, request));
 }

@@ -10,33 +10,31 @@ export const datetimeInvalidFormat: FieldError = {
 
 const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]00:?00)$/;
 
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /**
  * Parses an ISO 8601 date-time in UTC (`Z`, or a zero offset) to epoch ms; undefined when the text is not
- * one or names an impossible date. VectorCare asks for UTC, so other offsets are refused.
+ * one or names an impossible date. VectorCare asks for UTC, so other offsets are refused. Years before 100
+ * are refused too, as `Date.UTC` would read them as 19xx. (Every state update parses one: no `Date` object
+ * and no arrays, just the numbers.)
  */
 export function parseUtcDateTime(text: string): number | undefined {
   const match = ISO_UTC.exec(text);
   if (match === null) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? '0')) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = match[6] === undefined ? 0 : Number(match[6]);
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const ms = Date.UTC(
-    year,
-    month - 1,
-    day,
-    hour,
-    minute,
-    second,
-    Number((match[7] ?? '0').padEnd(3, '0').slice(0, 3)),
-  );
-  const date = new Date(ms);
-  if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1 || date.getUTCFullYear() !== year)
-    return undefined;
-  return ms;
+  if (year < 100 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  const fraction = match[7];
+  const ms = fraction === undefined ? 0 : Number(fraction.padEnd(3, '0').slice(0, 3));
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }

@@ -4,9 +4,7 @@ import type { components } from '../../generated/openapi.js';
 export type Recording = components['schemas']['Recording'];
 
 /** What a route reports; the recorder adds `seq`, `time` and `duration_ms`. */
-export type RecordingInput = Omit<Recording, 'seq' | 'time' | 'duration_ms'> & {
-  readonly endedAtMs?: number;
-};
+export type RecordingInput = Omit<Recording, 'seq' | 'time' | 'duration_ms'>;
 
 export interface RecorderQuery {
   readonly clientId?: string;
@@ -29,6 +27,8 @@ export class Recorder {
   #size = 0;
   #seq = 0;
   #dropped = 0;
+  #lastTimeMs = Number.NaN;
+  #lastTime = '';
   readonly #listeners = new Set<RecorderListener>();
 
   constructor(capacity: number = DEFAULT_RECORDER_CAPACITY) {
@@ -38,15 +38,15 @@ export class Recorder {
     this.#buffer = new Array<Recording | undefined>(capacity);
   }
 
-  /** Records an exchange and returns it with its sequence number. */
-  record(input: RecordingInput): Recording {
-    const { endedAtMs, ...fields } = input;
+  /** Records an exchange that ended at `endedAtMs` (by the mock clock) and returns it with its sequence number. */
+  record(input: RecordingInput, endedAtMs?: number): Recording {
     this.#seq += 1;
+    // One copy of the route's fields: a hub call costs only tens of microseconds, and each copy counted.
     const recording: Recording = {
       seq: this.#seq,
-      time: new Date(fields.time_ms).toISOString(),
-      duration_ms: endedAtMs === undefined ? 0 : Math.max(0, endedAtMs - fields.time_ms),
-      ...fields,
+      time: this.#isoTime(input.time_ms),
+      duration_ms: endedAtMs === undefined ? 0 : Math.max(0, endedAtMs - input.time_ms),
+      ...input,
     };
     if (this.#size === this.capacity) this.#dropped += 1;
     else this.#size += 1;
@@ -54,6 +54,15 @@ export class Recorder {
     this.#next = (this.#next + 1) % this.capacity;
     for (const listener of this.#listeners) listener(recording);
     return recording;
+  }
+
+  /** `time_ms` in ISO 8601; exchanges under load share their millisecond, so the last one is kept. */
+  #isoTime(timeMs: number): string {
+    if (timeMs !== this.#lastTimeMs) {
+      this.#lastTime = new Date(timeMs).toISOString();
+      this.#lastTimeMs = timeMs;
+    }
+    return this.#lastTime;
   }
 
   /** Recorded exchanges, oldest first. */

@@ -16,28 +16,15 @@ import {
   type FormParameters,
 } from '../http/form-parameters.js';
 import { BodyTooLargeError } from '../http/read-body.js';
+import type { TransportReply, TransportRequest } from '../http/transport-exchange.js';
 import type { MockContext } from '../mock-context.js';
 import type { Recording, RecordingInput } from '../recorder/recorder.js';
 
 /** A token request as any transport (Hono's `fetch`, or the raw Node server) reads it. */
-export interface TokenRequest {
-  readonly method: string;
-  readonly pathname: string;
-  /** The query string's parameters; empty when there is none. */
-  readonly query: URLSearchParams;
-  readonly contentType: string | null;
-  readonly authorization: string | null;
-  /** Reads the body, refusing more than `limitBytes` with a `BodyTooLargeError`. */
-  readBody(limitBytes: number): Promise<Buffer>;
-}
+export type TokenRequest = TransportRequest;
 
-/** The answer, serialized; `dropped` when the transport must destroy the connection instead (a fault). */
-export interface TokenReply {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-  readonly dropped?: true;
-}
+/** The token endpoint's answer, serialized. */
+export type TokenReply = TransportReply;
 
 const TOKEN_HEADERS = Object.freeze({
   'content-type': 'application/json',
@@ -185,8 +172,7 @@ async function handle(
 export async function exchangeToken(context: MockContext, request: TokenRequest): Promise<TokenReply> {
   const startedAtMs = context.clock.now();
   const query = request.query;
-  // One object, filled in as the exchange goes and handed to the recorder as it is (no copy per token).
-  const recording: RecordingInput & { endedAtMs: number } = {
+  const recording: RecordingInput = {
     time_ms: startedAtMs,
     endpoint: 'token',
     method: request.method,
@@ -206,7 +192,6 @@ export async function exchangeToken(context: MockContext, request: TokenRequest)
     error: null,
     fault: null,
     request_body: null,
-    endedAtMs: startedAtMs,
   };
   const held = { delayMs: 0 };
   let reply: TokenReply;
@@ -228,7 +213,6 @@ export async function exchangeToken(context: MockContext, request: TokenRequest)
   // so it has aged by the delay when the client receives it.
   if (held.delayMs > 0) await context.sleep(held.delayMs);
   recording.status = reply.status;
-  recording.endedAtMs = context.clock.now();
-  context.recorder.record(recording);
+  context.recorder.record(recording, context.clock.now());
   return reply;
 }
