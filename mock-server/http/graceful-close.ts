@@ -10,13 +10,16 @@ export function gracefulCloser(server: Server): () => Promise<void> {
   let closing = false;
   const open = new Set<ServerResponse>();
 
+  // One listener function for every response, not a closure (and a once() wrapper) per request.
+  function forget(this: ServerResponse): void {
+    open.delete(this);
+    if (closing) setImmediate(() => server.closeIdleConnections());
+  }
   server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => {
     if (closing) response.setHeader('connection', 'close');
     open.add(response);
-    response.once('close', () => {
-      open.delete(response);
-      if (closing) setImmediate(() => server.closeIdleConnections());
-    });
+    // 'close' is emitted once per response, so on() needs no once() wrapper.
+    response.on('close', forget);
   });
 
   return function close() {
