@@ -53,6 +53,16 @@ export class TokenLedger {
     });
   }
 
+  /** How many issued tokens are remembered at most. */
+  get capacity(): number {
+    return this.#capacity;
+  }
+
+  /** How many issued tokens are remembered now. */
+  get size(): number {
+    return this.#issued.size;
+  }
+
   /** Revokes one token. Returns 1 when it was a live token this mock issued and not yet revoked, else 0. */
   revokeJti(jti: string): number {
     if (this.#revoked.has(jti)) return 0;

@@ -144,6 +144,15 @@ describe('createTokenVerifier', () => {
     expect(verify(token)).toEqual({ check: 'revoked', clientId: 'demo-client', jti: 'jti-1' });
   });
 
+  it('remembers at most cacheSize verified tokens, and no refused one, and says how many', () => {
+    const { verify } = setup({ cacheSize: 2 });
+    expect(verify.cache).toEqual({ size: 0, capacity: 2 });
+    for (const jti of ['jti-1', 'jti-2', 'jti-3']) verify(forgeToken(claims({ jti }), own, kid));
+    verify(forgeToken(claims({ jti: 'jti-4' }), foreign, kid));
+    expect(verify.cache).toEqual({ size: 2, capacity: 2 });
+    expect(setup().verify.cache.capacity).toBe(10_000);
+  });
+
   it('refuses a token of a client the mock no longer knows', () => {
     const { verify } = setup();
     const token = forgeToken(claims({ sub: 'forgotten-client' }), own, kid);

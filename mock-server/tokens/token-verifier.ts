@@ -30,7 +30,14 @@ export interface TokenVerifierOptions {
 }
 
 /** Checks one compact JWS; synchronous, so it never yields between the checks and the answer. */
-export type TokenVerifier = (token: string) => TokenVerdict;
+export interface TokenVerifier {
+  (token: string): TokenVerdict;
+  /** How many verified tokens are remembered now, and at most (for memory figures such as the soak's). */
+  readonly cache: { readonly size: number; readonly capacity: number };
+}
+
+/** How many tokens whose signature verified a verifier remembers unless told otherwise. */
+export const DEFAULT_VERIFIER_CACHE_SIZE = 10_000;
 
 interface VerifiedClaims {
   readonly sub: string;
@@ -88,7 +95,7 @@ function readClaims(payload: Record<string, unknown>): VerifiedClaims | undefine
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const { publicKey, kid, clock } = options;
   const isKnownClient = options.isKnownClient ?? (() => true);
-  const cacheSize = options.cacheSize ?? 10_000;
+  const cacheSize = options.cacheSize ?? DEFAULT_VERIFIER_CACHE_SIZE;
   const verified = new Map<string, VerifiedClaims>();
 
   function judge(claims: VerifiedClaims): TokenCheck {
@@ -109,7 +116,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     verified.set(token, claims);
   }
 
-  return function verifyToken(token) {
+  function verifyToken(token: string): TokenVerdict {
     const cached = verified.get(token);
     if (cached !== undefined) return { check: judge(cached), clientId: cached.sub, jti: cached.jti };
 
@@ -137,5 +144,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     if (claims === undefined) return { check: 'malformed', ...seen };
     remember(token, claims);
     return { check: judge(claims), clientId: claims.sub, jti: claims.jti };
-  };
+  }
+
+  return Object.defineProperty(verifyToken, 'cache', {
+    get: () => ({ size: verified.size, capacity: cacheSize }),
+  }) as TokenVerifier;
 }
