@@ -21,7 +21,7 @@ const READINGS = 5;
  * The median of a few readings, each after a full GC: V8 keeps or returns young-generation pages from one
  * collection to the next, which moves RSS by tens of MB with no change in live memory.
  */
-async function settledMemory(server: ServerHandle): Promise<{ rssMb: number; heapUsedMb: number }> {
+export async function settledMemory(server: ServerHandle): Promise<{ rssMb: number; heapUsedMb: number }> {
   const rss: number[] = [];
   const heap: number[] = [];
   for (let i = 0; i < READINGS; i += 1) {

@@ -4,12 +4,8 @@ import type { ServerKind, ServerMessage, ServerRequest } from './server-process.
 
 const SERVER_PROCESS = fileURLToPath(new URL('./server-process.js', import.meta.url));
 
-/** What the server process reports about itself. */
-export interface ServerStats {
-  readonly cpuMicros: number;
-  readonly rssBytes: number;
-  readonly heapUsedBytes: number;
-}
+/** What the server process reports about itself (CPU, memory, and the mock's bounded structures). */
+export type ServerStats = Omit<Extract<ServerMessage, { readonly type: 'stats' }>, 'type'>;
 
 /** A server under load, running in a child process so the load generator never shares its CPU time. */
 export interface ServerHandle {
@@ -17,7 +13,7 @@ export interface ServerHandle {
   readonly url: string;
   readonly tokenUrl: string;
   readonly pid: number;
-  /** The child's own CPU time (µs, all its threads) and RSS (bytes; after a full GC if asked). */
+  /** The child's own CPU time (µs, all its threads) and memory (bytes; after a full GC if asked). */
   stats(collectGarbage?: boolean): Promise<ServerStats>;
   close(): Promise<void>;
 }
@@ -61,11 +57,8 @@ export async function startServer(kind: ServerKind): Promise<ServerHandle> {
       request({ type: 'stats', collectGarbage });
       const message = await reply;
       if (message.type !== 'stats') throw new Error('unexpected message');
-      return {
-        cpuMicros: message.cpuMicros,
-        rssBytes: message.rssBytes,
-        heapUsedBytes: message.heapUsedBytes,
-      };
+      const { type: _type, ...stats } = message;
+      return stats;
     },
     close() {
       if (child.exitCode !== null) return Promise.resolve();

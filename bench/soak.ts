@@ -1,15 +1,34 @@
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { startServer } from './server-handle.js';
-import { SoakClient, type SoakError, type SoakOutcome } from './soak-client.js';
+import { settledMemory } from './memory.js';
+import { memoryTrend, type MemoryReading } from './memory-trend.js';
+import { startServer, type ServerHandle, type ServerStats } from './server-handle.js';
+import { SoakClient, type SoakError } from './soak-client.js';
+import { describeFill, describeStats, soakVerdict } from './soak-report.js';
+import { SoakTraffic } from './soak-traffic.js';
+import { fillBoundedStructures, type SoakCredentials } from './soak-warm-up.js';
 
 const USAGE = `Usage: npm run soak -- [--minutes 10] [--rate 200] [--clients 50] [--seed 1]
+                      [--settle-minutes 2] [--max-rise 5] [--max-heap-rise 1] [--skip-warm-up]
 
 Drives steady mixed traffic at a mock in a child process: token requests (on start, at 80% of each
 token's 60 s lifetime, after a revocation), hub calls, revocations through the control API, wrong
-secrets. Prints errors and the server's RSS (after a full GC) over time; exits 1 on any error.
-`;
+secrets. Three phases:
 
-const MB = 2 ** 20;
+  warm-up   fills the token ledger (100,000 tokens), the verifier's cache (10,000) and the recorder
+            (10,000) to their caps as fast as the server allows: at the soak's pace the ledger would
+            take hours, and a cache filling is not a leak. Not measured; --skip-warm-up skips it.
+  settle    --settle-minutes of the steady traffic, not measured, so V8 sizes its heap for it.
+  window    --minutes of the steady traffic, measured: every 2.5-15 s a reading (the median of five,
+            each after a full GC, 100 ms apart), and a line per tenth of the window.
+
+Ends with the errors of the whole run, RSS at the window's start and end (medians of its first and
+last three readings), the least-squares slopes of RSS and of the live heap over every reading, and
+PASS when there was no error, the RSS trend moved at most --max-rise MB over the window and the live
+heap's at most --max-heap-rise MB. RSS wanders by several MB from one reading to the next as V8 keeps
+or returns pages; the live heap, steady to a tenth of a MB, is where a leak in JavaScript shows first.
+Exits 0 on PASS, 1 on FAIL.
+`;
 
 /** A small seeded PRNG (mulberry32), so a soak's traffic can be replayed. */
 function seededRandom(seed: number): () => number {
@@ -23,15 +42,21 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-function positive(value: string | undefined, name: string, fallback: number): number {
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const load = (): string =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
+
+function number(value: string | undefined, name: string, fallback: number, allowZero = false): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0)
-    throw new Error(`--${name} must be a positive number, got "${value}"`);
+  if (!Number.isFinite(parsed) || parsed < 0 || (parsed === 0 && !allowZero))
+    throw new Error(`--${name} must be a number ${allowZero ? '≥ 0' : '> 0'}, got "${value}"`);
   return parsed;
 }
 
-async function createClient(baseUrl: string, index: number): Promise<{ id: string; secret: string }> {
+async function createClient(baseUrl: string, index: number): Promise<SoakCredentials> {
   const response = await fetch(`${baseUrl}/__control/clients`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -42,6 +67,26 @@ async function createClient(baseUrl: string, index: number): Promise<{ id: strin
   return { id: body.client_id, secret: body.client_secret };
 }
 
+async function warmUp(
+  server: ServerHandle,
+  credentials: readonly SoakCredentials[],
+  errors: SoakError[],
+): Promise<void> {
+  process.stdout.write(
+    'soak: warm-up (not measured): filling the ledger, the verifier cache and the recorder to their caps\n',
+  );
+  const result = await fillBoundedStructures(
+    server,
+    credentials,
+    (error) => void errors.push(error),
+    (structures) => process.stdout.write(`  ${describeFill(structures)}\r`),
+  );
+  process.stdout.write(
+    `\nsoak: warm-up: ${result.tokens} tokens, ${result.hubCalls} hub calls in ${result.seconds.toFixed(0)} s, ` +
+      `${errors.length} errors; ${describeStats(await server.stats(true))}\n`,
+  );
+}
+
 /** `npm run soak -- --minutes N`. */
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -50,6 +95,10 @@ async function main(): Promise<number> {
       rate: { type: 'string' },
       clients: { type: 'string' },
       seed: { type: 'string' },
+      'settle-minutes': { type: 'string' },
+      'max-rise': { type: 'string' },
+      'max-heap-rise': { type: 'string' },
+      'skip-warm-up': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -57,84 +106,92 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const minutes = positive(values.minutes, 'minutes', 10);
-  const rate = positive(values.rate, 'rate', 200);
-  const clientCount = Math.round(positive(values.clients, 'clients', 50));
-  const random = seededRandom(positive(values.seed, 'seed', 1));
-  const durationMs = minutes * 60_000;
-  const reportEveryMs = Math.max(5_000, Math.min(60_000, durationMs / 10));
+  const minutes = number(values.minutes, 'minutes', 10);
+  const rate = number(values.rate, 'rate', 200);
+  const clientCount = Math.round(number(values.clients, 'clients', 50));
+  const random = seededRandom(number(values.seed, 'seed', 1));
+  const settleMs = number(values['settle-minutes'], 'settle-minutes', 2, true) * 60_000;
+  const bounds = {
+    rssMb: number(values['max-rise'], 'max-rise', 5),
+    heapMb: number(values['max-heap-rise'], 'max-heap-rise', 1),
+  };
+  const windowMs = minutes * 60_000;
+  const reportEveryMs = Math.max(5_000, Math.min(60_000, windowMs / 10));
+  // About 40 readings over the window, for the slope; each is a full GC in the server, tens of ms.
+  const readEveryMs = Math.max(2_500, Math.min(15_000, windowMs / 40));
 
   const server = await startServer('mock');
   const errors: SoakError[] = [];
-  const counts = new Map<SoakOutcome, number>();
-  let inFlight = 0;
-  let skipped = 0;
+  let traffic: SoakTraffic | undefined;
   try {
-    const clients = await Promise.all(
-      Array.from({ length: clientCount }, async (_, index) => {
-        const { id, secret } = await createClient(server.url, index);
-        return new SoakClient(server.url, id, secret, random, (error) => errors.push(error));
-      }),
+    const credentials = await Promise.all(
+      Array.from({ length: clientCount }, (_, index) => createClient(server.url, index)),
     );
-    const startRss = (await server.stats(true)).rssBytes;
+    const clients = credentials.map(
+      ({ id, secret }) => new SoakClient(server.url, id, secret, random, (error) => errors.push(error)),
+    );
     process.stdout.write(
-      `soak: ${minutes} min at ${rate} req/s, ${clientCount} clients, server pid ${server.pid}, ` +
-        `RSS at start ${(startRss / MB).toFixed(1)} MB\n`,
+      `soak: ${minutes} min measured at ${rate} steps/s, ${clientCount} clients, server pid ${server.pid}, ` +
+        `load average ${load()}\nsoak: at start: ${describeStats(await server.stats(true))}\n`,
     );
+    if (values['skip-warm-up'] !== true) await warmUp(server, credentials, errors);
 
-    const started = Date.now();
-    const rssSeries: { atS: number; mb: number }[] = [];
-    let credit = 0;
-    const tickMs = 20;
-    const ticker = setInterval(() => {
-      credit += (rate * tickMs) / 1000;
-      for (; credit >= 1; credit -= 1) {
-        // A steady rate, not a flood: when the server falls behind, steps are skipped and counted.
-        if (inFlight >= 256) {
-          skipped += 1;
-          continue;
-        }
-        const client = clients[Math.floor(random() * clients.length)] as SoakClient;
-        inFlight += 1;
-        void client.step().then((outcome) => {
-          inFlight -= 1;
-          counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
-        });
-      }
-    }, tickMs);
-
-    let nextReport = started + reportEveryMs;
-    while (Date.now() - started < durationMs) {
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.max(0, Math.min(1_000, nextReport - Date.now()))),
-      );
-      if (Date.now() < nextReport) continue;
-      nextReport += reportEveryMs;
-      const rss = (await server.stats(true)).rssBytes / MB;
-      const atS = Math.round((Date.now() - started) / 1000);
-      rssSeries.push({ atS, mb: rss });
-      const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
-      process.stdout.write(
-        `t=${String(atS).padStart(4)} s  steps=${total}  errors=${errors.length}  skipped=${skipped}  ` +
-          `RSS=${rss.toFixed(1)} MB  ${[...counts].map(([outcome, count]) => `${outcome}=${count}`).join(' ')}\n`,
-      );
+    traffic = new SoakTraffic(clients, rate, random);
+    traffic.start();
+    if (settleMs > 0) {
+      process.stdout.write(`soak: settling (not measured): ${settleMs / 60_000} min of steady traffic\n`);
+      await sleep(settleMs);
     }
-    clearInterval(ticker);
-    while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 
-    const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
-    const warm = rssSeries[Math.min(1, rssSeries.length - 1)];
-    const last = rssSeries.at(-1);
-    const max = Math.max(...rssSeries.map((point) => point.mb));
+    const before = { errors: errors.length, steps: traffic.steps, skipped: traffic.skipped };
+    const startLoad = load();
+    const started = Date.now();
+    const readings: MemoryReading[] = [];
+    const read = async (): Promise<ServerStats> => {
+      const atS = (Date.now() - started) / 1000;
+      const settled = await settledMemory(server);
+      readings.push({ atS, rssMb: settled.rssMb, heapMb: settled.heapUsedMb });
+      return server.stats(true);
+    };
+    process.stdout.write(`soak: window starts: ${describeStats(await read())}\n`);
+    let nextRead = started + readEveryMs;
+    let nextReport = started + reportEveryMs;
+    for (;;) {
+      const end = started + windowMs;
+      await sleep(Math.max(0, Math.min(nextRead, end) - Date.now()));
+      const last = Date.now() >= end;
+      if (!last && Date.now() < nextRead) continue;
+      nextRead += readEveryMs;
+      const stats = await read();
+      if (last || Date.now() >= nextReport) {
+        nextReport += reportEveryMs;
+        process.stdout.write(
+          `t=${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s  ` +
+            `steps ${traffic.steps - before.steps}  errors ${errors.length - before.errors}  ` +
+            `skipped ${traffic.skipped - before.skipped}  ${describeStats(stats)}\n`,
+        );
+      }
+      if (last) break;
+    }
+    await traffic.stop();
+
+    const steps = traffic.steps - before.steps;
+    const seconds = (Date.now() - started) / 1000;
+    const verdict = soakVerdict(errors.length, memoryTrend(readings), bounds);
     process.stdout.write(
-      `soak: ${total} steps in ${((Date.now() - started) / 1000).toFixed(0)} s (${(total / (durationMs / 1000)).toFixed(0)}/s), ` +
-        `${errors.length} errors, ${skipped} skipped\n` +
-        `soak: RSS ${warm?.mb.toFixed(1)} MB at ${warm?.atS} s, ${last?.mb.toFixed(1)} MB at the end, max ${max.toFixed(1)} MB\n`,
+      `soak: RSS at each reading (MB): ${readings.map((reading) => reading.rssMb.toFixed(1)).join(' ')}\n` +
+        `soak: live heap at each reading (MB): ${readings.map((reading) => reading.heapMb.toFixed(1)).join(' ')}\n`,
+    );
+    process.stdout.write(
+      `soak: window: ${steps} steps in ${seconds.toFixed(0)} s (${(steps / seconds).toFixed(0)}/s), ` +
+        `${traffic.skipped - before.skipped} skipped, ${readings.length} post-GC readings, ` +
+        `load average ${startLoad} at its start, ${load()} at its end\n${verdict.text}`,
     );
     for (const error of errors.slice(0, 20))
       process.stdout.write(`  error: ${error.what}: ${error.detail}\n`);
-    return errors.length === 0 ? 0 : 1;
+    return verdict.passed ? 0 : 1;
   } finally {
+    await traffic?.stop();
     await server.close();
   }
 }
