@@ -15,6 +15,23 @@ describe('recordedBody', () => {
     });
   });
 
+  it('keeps a body with nothing to redact as it is, and copies only what holds a secret', () => {
+    const { value, raw } = parsed(
+      '{"name":"en_route","items":[{"a":1}],"nested":{"token":"t","password":"p"}}',
+    );
+    const kept = recordedBody(value, raw) as Record<string, unknown>;
+    const original = value as Record<string, unknown>;
+    expect(kept).toEqual({
+      name: 'en_route',
+      items: [{ a: 1 }],
+      nested: { token: 't', password: '[redacted]' },
+    });
+    expect(kept['items']).toBe(original['items']);
+    expect(original['nested']).toEqual({ token: 't', password: 'p' });
+    const plain = parsed('{"name":"en_route","timestamp":"2026-01-15T14:29:00Z"}');
+    expect(recordedBody(plain.value, plain.raw)).toBe(plain.value);
+  });
+
   it('summarises a small but deeply nested body instead of recursing into it', () => {
     const { value, raw } = parsed(`${'['.repeat(5000)}${']'.repeat(5000)}`);
     expect(raw.length).toBeLessThan(RECORDED_BODY_LIMIT_BYTES);

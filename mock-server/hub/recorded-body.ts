@@ -12,34 +12,46 @@ const TOO_DEEP = Symbol('too deep');
 /**
  * The value with secret-looking keys redacted at any depth, or TOO_DEEP when it nests deeper than
  * MAX_JSON_DEPTH. One pass for both, as every hub call records its body; the recursion stops at that depth,
- * so it never overflows the stack, and a redacted value is still measured (iteratively).
+ * so it never overflows the stack, and a redacted value is still measured (iteratively). A value with nothing
+ * to redact is returned as it is, not copied: the parsed body is the request's own and nothing changes it.
  */
 function redact(value: unknown, depth: number): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_JSON_DEPTH) return TOO_DEEP;
   if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    for (const item of value as unknown[]) {
+    const items = value as unknown[];
+    let out: unknown[] | undefined;
+    for (let i = 0; i < items.length; i += 1) {
+      const item = items[i];
       const kept = redact(item, depth + 1);
       if (kept === TOO_DEEP) return TOO_DEEP;
-      out.push(kept);
+      if (kept !== item) out ??= items.slice(0, i);
+      out?.push(kept);
     }
-    return out;
+    return out ?? items;
   }
-  const out: Record<string, unknown> = {};
   const object = value as Record<string, unknown>;
-  for (const key of Object.keys(object)) {
+  const keys = Object.keys(object);
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] as string;
     const inner = object[key];
+    let kept: unknown;
     if (SECRET_KEY.test(key)) {
       if (exceedsJsonDepth(inner, MAX_JSON_DEPTH - depth - 1)) return TOO_DEEP;
-      out[key] = '[redacted]';
-      continue;
+      kept = '[redacted]';
+    } else {
+      kept = redact(inner, depth + 1);
+      if (kept === TOO_DEEP) return TOO_DEEP;
     }
-    const kept = redact(inner, depth + 1);
-    if (kept === TOO_DEEP) return TOO_DEEP;
-    out[key] = kept;
+    // `__proto__` forces the copy, whose assignment has always made it the copy's prototype.
+    if ((kept !== inner || key === '__proto__') && out === undefined) {
+      out = {};
+      for (let j = 0; j < i; j += 1) out[keys[j] as string] = object[keys[j] as string];
+    }
+    if (out !== undefined) out[key] = kept;
   }
-  return out;
+  return out ?? object;
 }
 
 /**

@@ -154,7 +154,11 @@ function exchange(context: MockContext, request: HubRequest): Promise<HubReply> 
   const authMethod: AuthMethod =
     bearer.kind === 'missing' ? 'none' : bearer.kind === 'other_scheme' ? 'other' : 'bearer';
   const query = request.query;
-  const recording: RecordingInput = {
+  // Built whole, in the wire order, and kept by the recorder as it is.
+  const recording: Recording = {
+    seq: 0,
+    time: '',
+    duration_ms: 0,
     time_ms: startedAtMs,
     endpoint: 'hub',
     method: request.method,
@@ -177,7 +181,7 @@ function exchange(context: MockContext, request: HubRequest): Promise<HubReply> 
 
   const finish = (reply: HubReply): HubReply => {
     recording.status = reply.status;
-    context.recorder.record(recording, context.clock.now());
+    context.recorder.keep(recording, context.clock.now());
     return reply;
   };
   const fail = (error: unknown): HubReply => {

@@ -54,6 +54,13 @@ describe('TokenLedger', () => {
     expect(ledger.revokeJti('same')).toBe(1);
   });
 
+  it('keeps every expiry over thousands of tokens', () => {
+    const ledger = ledgerOf(5000);
+    for (let i = 0; i < 3000; i += 1) ledger.add(token(`t${i}`));
+    expect([0, 1023, 1024, 2047, 2999].map((i) => ledger.revokeJti(`t${i}`))).toEqual([1, 1, 1, 1, 1]);
+    expect(ledger.revokeClient('demo-client')).toBe(2995);
+  });
+
   it('refuses a capacity that is not a positive integer', () => {
     expect(() => ledgerOf(0)).toThrow(RangeError);
   });
