@@ -27,9 +27,11 @@ describe('TokenLedger', () => {
     expect(ledger.isRevoked('a', 'demo-client', issuedAt)).toBe(true);
   });
 
-  it('keeps the newest tokens up to its capacity and forgets the oldest first', () => {
+  it('keeps the newest tokens up to its capacity, forgets the oldest first, and says how many', () => {
     const ledger = ledgerOf(3);
+    expect([ledger.size, ledger.capacity]).toEqual([0, 3]);
     for (const jti of ['a', 'b', 'c', 'd', 'e']) ledger.add(token(jti));
+    expect([ledger.size, ledger.capacity]).toEqual([3, 3]);
     // 'a' and 'b' are forgotten: revoking them counts no live token; 'c'..'e' are still known.
     expect(ledger.revokeJti('a')).toBe(0);
     expect(ledger.revokeJti('b')).toBe(0);
