@@ -6,13 +6,17 @@ import { TOKEN_PATH } from '../options.js';
 
 const issuedAt = Date.UTC(2026, 0, 15, 14, 30);
 
-function post(target: string, body: string, headers: Record<string, string> = {}): string {
+/** Headers as a record, or as name/value pairs when a case repeats one. */
+type Headers = Record<string, string> | readonly (readonly [string, string])[];
+
+function post(target: string, body: string, headers: Headers = {}): string {
+  const pairs = Array.isArray(headers) ? headers : Object.entries(headers);
   const lines = [
     `POST ${target} HTTP/1.1`,
     'Host: 127.0.0.1',
     'Connection: close',
     `Content-Length: ${Buffer.byteLength(body)}`,
-    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    ...pairs.map(([name, value]) => `${name}: ${value}`),
   ];
   return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }
@@ -34,7 +38,7 @@ describe('the token fast path', () => {
   afterAll(() => mock.close());
 
   // A query string (here one that means nothing) sends the request through the Hono route instead.
-  const cases: [string, string, Record<string, string>][] = [
+  const cases: [string, string, Headers][] = [
     ['a token', 'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret', FORM],
     [
       'a token for Basic credentials',
@@ -53,6 +57,24 @@ describe('the token fast path', () => {
       FORM,
     ],
     ['a 413 for a body over the limit', 'x'.repeat(70 * 1024), FORM],
+    // Node keeps only the first of a repeated Authorization or Content-Type; the Web Headers join them all.
+    [
+      'a repeated Authorization header, the first one valid',
+      'grant_type=client_credentials',
+      [
+        ['Content-Type', FORM['Content-Type']],
+        ['Authorization', basic('demo-client', 'demo-secret')],
+        ['Authorization', basic('demo-client', 'wrong')],
+      ],
+    ],
+    [
+      'a repeated Content-Type header',
+      'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret',
+      [
+        ['Content-Type', FORM['Content-Type']],
+        ['Content-Type', 'text/plain'],
+      ],
+    ],
   ];
 
   it.each(cases)('sends the same bytes as the Hono route: %s', async (_name, body, headers) => {

@@ -4,10 +4,9 @@ import { TOKEN_PATH } from '../options.js';
 import { exchangeToken, type TokenRequest } from '../routes/token-exchange.js';
 import { readIncomingBody } from './read-body.js';
 import { sendReply } from './send-reply.js';
+import { webHeader } from './web-header.js';
 
 const NO_QUERY = new URLSearchParams();
-
-const header = (value: string | undefined): string | null => value ?? null;
 
 /**
  * Whether the Node server answers this request itself: a POST to the token path with no query string,
@@ -31,8 +30,9 @@ export async function serveTokenFastPath(
     method: 'POST',
     pathname: TOKEN_PATH,
     query: NO_QUERY,
-    contentType: header(incoming.headers['content-type']),
-    authorization: header(incoming.headers.authorization),
+    // As the Hono route reads them: a repeated header is every occurrence joined, not just the first.
+    contentType: webHeader(incoming, 'content-type'),
+    authorization: webHeader(incoming, 'authorization'),
     readBody: (limitBytes) => readIncomingBody(incoming, limitBytes),
   };
   sendReply(incoming, outgoing, await exchangeToken(context, request));
