@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import { readBody } from './read-body.js';
-import type { TransportRequest } from './transport-exchange.js';
+import type { TransportReply, TransportRequest } from './transport-exchange.js';
 
 /** Hono environment: on Node the raw request and response are bound; in-process `fetch` has neither. */
 export type MockEnv = { Bindings: Partial<HttpBindings> };
@@ -11,7 +11,7 @@ export type MockHonoContext = Context<MockEnv>;
 export const incomingOf = (c: MockHonoContext): HttpBindings['incoming'] | undefined => c.env?.incoming;
 
 /** Destroys the connection without an answer (the drop_connection fault). */
-export function dropConnection(c: MockHonoContext): Response {
+function dropConnection(c: MockHonoContext): Response {
   c.env?.incoming?.socket.destroy();
   return new Response(null, { status: 599 });
 }
@@ -27,4 +27,13 @@ export function transportRequestOf(c: MockHonoContext): TransportRequest {
     authorization: c.req.header('authorization') ?? null,
     readBody: (limitBytes) => readBody(c.req.raw, incomingOf(c), limitBytes),
   };
+}
+
+/**
+ * Sends an exchange's reply as the route's Web `Response`, or drops the connection for a dropped one: the
+ * Hono side of what `sendReply` does on the fast paths.
+ */
+export function webResponseOf(c: MockHonoContext, reply: TransportReply): Response {
+  if (reply.dropped === true) return dropConnection(c);
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { dropConnection, transportRequestOf, type MockEnv } from '../http/bindings.js';
+import { transportRequestOf, webResponseOf, type MockEnv } from '../http/bindings.js';
 import type { MockContext } from '../mock-context.js';
 import { HUB_BASE_PATH } from '../options.js';
 import { exchangeHub } from './hub-exchange.js';
@@ -10,8 +10,6 @@ import { exchangeHub } from './hub-exchange.js';
  */
 export function registerHubRoutes(app: Hono<MockEnv>, context: MockContext): void {
   app.all(`${HUB_BASE_PATH}/*`, async function hubEndpoint(c) {
-    const reply = await exchangeHub(context, transportRequestOf(c));
-    if (reply.dropped === true) return dropConnection(c);
-    return new Response(reply.body, { status: reply.status, headers: reply.headers });
+    return webResponseOf(c, await exchangeHub(context, transportRequestOf(c)));
   });
 }

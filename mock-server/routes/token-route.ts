@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { dropConnection, transportRequestOf, type MockEnv } from '../http/bindings.js';
+import { transportRequestOf, webResponseOf, type MockEnv } from '../http/bindings.js';
 import type { MockContext } from '../mock-context.js';
 import { TOKEN_PATH } from '../options.js';
 import { exchangeToken } from './token-exchange.js';
@@ -10,8 +10,6 @@ import { exchangeToken } from './token-exchange.js';
  */
 export function registerTokenRoute(app: Hono<MockEnv>, context: MockContext): void {
   app.all(TOKEN_PATH, async function tokenEndpoint(c) {
-    const reply = await exchangeToken(context, transportRequestOf(c));
-    if (reply.dropped === true) return dropConnection(c);
-    return new Response(reply.body, { status: reply.status, headers: reply.headers });
+    return webResponseOf(c, await exchangeToken(context, transportRequestOf(c)));
   });
 }
