@@ -8,6 +8,7 @@ export default defineConfig({
       'contract-tests/**/*.test.ts',
       'test/**/*.test.ts',
       'bench/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', 'dist/**', '**/*.certification.test.ts'],
     testTimeout: 20_000,
