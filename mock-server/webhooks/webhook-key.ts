@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { loadSigningKey } from '../keys/signing-key.js';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { PACKAGE_ROOT } from '../../shared/package-root.js';
 
 /** The committed, public, test-only webhook key (not the token key). Never trust it outside tests. */
 export const TEST_ONLY_WEBHOOK_KEY_FILE = join(PACKAGE_ROOT, 'fixtures', 'keys', 'test-only-webhook-key.pem');

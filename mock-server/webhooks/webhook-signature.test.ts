@@ -30,7 +30,7 @@ describe('webhook signatures', () => {
   it('publish the committed public PEM that matches the committed test-only private key', async () => {
     const { readFile } = await import('node:fs/promises');
     const { join } = await import('node:path');
-    const { PACKAGE_ROOT } = await import('../package-root.js');
+    const { PACKAGE_ROOT } = await import('../../shared/package-root.js');
     const committed = await readFile(
       join(PACKAGE_ROOT, 'fixtures/keys/test-only-webhook-public-key.pem'),
       'utf8',
