@@ -49,3 +49,38 @@ export { renderHtmlReport } from './report/html-report.js';
 export { renderSummaryTable } from './report/summary-table.js';
 export type * from './report/report-types.js';
 export { runCertify } from './cli/certify-command.js';
+// Webhook receiver certification (DESIGN.md §8-9).
+export {
+  runReceiverCertification,
+  startReceiverHarness,
+  receiverHandshake,
+  type ReceiverSpec,
+  type ReceiverCertifyOptions,
+  type ReceiverCertificationRun,
+} from './runner/run-receiver-certification.js';
+export { checkReceiver, type ReceiverCheck } from './runner/check-receiver.js';
+export { receiverProfile, receiverMargins, type ReceiverProfile } from './runner/receiver-profile.js';
+export { defineReceiverScenario, type ReceiverScenario } from './runner/receiver-scenario.js';
+export {
+  RECEIVER_RULES,
+  RECEIVER_RULE_IDS,
+  RECEIVER_SCENARIOS,
+  isReceiverRuleId,
+  type ReceiverRuleId,
+} from './rules/receiver-rule-catalogue.js';
+export type {
+  ReceiverEnvironment,
+  ReceiverSession,
+  ReceiverLauncher,
+  DeliveryTarget,
+} from './adapters/receiver-session.js';
+export type { ReceiverInfo, AppliedMessage, ReceiverState } from './adapters/receiver-protocol-messages.js';
+export { receiverStdioLauncher, type ReceiverStdioOptions } from './adapters/receiver-stdio-adapter.js';
+export {
+  receiverModuleLauncher,
+  type CreateReceiver,
+  type ModuleReceiver,
+  type ReceiverModuleEnvironment,
+} from './adapters/receiver-module-adapter.js';
+export type * from './report/receiver-report-types.js';
+export { isReceiverReport, isReceiverResult } from './report/receiver-report-types.js';

@@ -48,3 +48,32 @@ export {
   loadTestOnlySigningKey,
   type SigningKey,
 } from './keys/signing-key.js';
+// The webhook sender's parts, for the kit's receiver certification (DESIGN.md §7-9).
+export {
+  WebhookSender,
+  type WebhookAttemptRecord,
+  type WebhookSenderOptions,
+  type SentEvent,
+} from './webhooks/webhook-sender.js';
+export {
+  attemptDelivery,
+  DEFAULT_ATTEMPT_TIMEOUT_MS,
+  type AttemptOptions,
+  type AttemptResult,
+  type DeliveryError,
+  type WebhookPost,
+} from './webhooks/webhook-attempt.js';
+export { RETRY_SCHEDULE_MS } from './webhooks/delivery-schedule.js';
+export { signWebhookBody, SIGNATURE_HEADER } from './webhooks/webhook-signature.js';
+export {
+  buildWebhookEvent,
+  eventTimestampOf,
+  type WebhookEnvelope,
+  type WebhookEvent,
+} from './webhooks/webhook-event.js';
+export { createEventIdSource, type EventIdSource } from './webhooks/event-id.js';
+export { requestDataFixture, type RequestData } from './webhooks/request-data-fixture.js';
+export { newServiceRequestId } from './webhooks/service-request-id.js';
+export { ACTION_DEFAULTS, type RequestStatus, type WebhookAction } from './webhooks/webhook-actions.js';
+export { loadTestOnlyWebhookKey, type WebhookKey } from './webhooks/webhook-key.js';
+export { createClockTimers, type ClockTimers, type CancelTimer } from './clock-timers.js';

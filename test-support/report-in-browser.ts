@@ -4,16 +4,18 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { isReceiverResult } from '../contract-tests/report/receiver-report-types.js';
 import type { CertificationReport, Verdict } from '../contract-tests/report/report-types.js';
 import { PACKAGE_ROOT } from '../shared/package-root.js';
 
 /**
  * Opens an HTML certification report in a real headless Chromium and checks what a person would see:
  * the certified banner, one verdict row per rule with its verdict, and for each rule a timeline SVG with
- * one visible bar per issued token and one visible tick per API call. Also checks the file is
+ * one visible bar per issued token and one visible tick per API call (a webhook receiver's: a delivery
+ * timeline with one visible tick per POST and one dot per applied event). Also checks the file is
  * self-contained (it requests nothing but itself) and runs no script. Saves a full-page screenshot.
  *
- * Used by the HTML report's own test and by the third-party certification tests, once per library.
+ * Used by the HTML report's own tests and by the third-party certification tests, once per library.
  */
 
 /** Debian's Chromium; `.ci/run` installs it. */
@@ -39,6 +41,9 @@ export interface ExpectedRule {
   /** Every token request, failed or not. */
   readonly tokenRequests: number;
   readonly calls: number;
+  /** A receiver's rule: the POSTs (attempt ticks) and applied messages its delivery timeline must show. */
+  readonly attempts?: number;
+  readonly applied?: number;
 }
 
 export interface ExpectedReport {
@@ -58,6 +63,9 @@ export function expectedFromReport(report: CertificationReport): ExpectedReport 
       ).length,
       tokenRequests: result.timeline.tokens.length,
       calls: result.timeline.calls.length,
+      ...(isReceiverResult(result)
+        ? { attempts: result.deliveries.attempts.length, applied: result.deliveries.applied.length }
+        : {}),
     })),
   };
 }
@@ -83,6 +91,9 @@ export interface ObservedTimeline {
   readonly bars: ElementCount;
   readonly ticks: ElementCount;
   readonly tokenRequests: ElementCount;
+  /** A receiver's delivery timeline: its attempt ticks and applied dots. */
+  readonly attempts: ElementCount;
+  readonly applied: ElementCount;
   /** Pairs of kit-action labels, or of legend entries, whose rendered boxes intersect. */
   readonly overlappingLabels: number;
   /** Kit-action labels that stick out of the picture. */
@@ -153,7 +164,8 @@ function observePage(): Omit<BrowserReportCheck, 'screenshot' | 'externalRequest
       };
     }),
     timelines: [...document.querySelectorAll('section.rule')].map((section) => {
-      const svg = section.querySelector('svg.timeline');
+      // A client's token timeline, or a receiver's delivery timeline.
+      const svg = section.querySelector('svg.timeline, svg.delivery-timeline');
       const box = svg?.getBoundingClientRect();
       const none = { count: 0, visible: 0 };
       return {
@@ -164,6 +176,8 @@ function observePage(): Omit<BrowserReportCheck, 'screenshot' | 'externalRequest
         bars: svg === null ? none : count(svg, '.token-bar'),
         ticks: svg === null ? none : count(svg, '.call-tick'),
         tokenRequests: svg === null ? none : count(svg, '.token-request'),
+        attempts: svg === null ? none : count(svg, '.attempt-tick'),
+        applied: svg === null ? none : count(svg, '.applied-mark'),
         overlappingLabels:
           svg === null ? 0 : overlaps(boxesOf(svg, '.action-label')) + overlaps(boxesOf(svg, '.legend-item')),
         labelsOutside:
@@ -212,6 +226,12 @@ function compare(observed: BrowserReportCheck, expected: ExpectedReport): string
       ['token bars', timeline.bars, rule.tokensIssued],
       ['call ticks', timeline.ticks, rule.calls],
       ['token request marks', timeline.tokenRequests, rule.tokenRequests],
+      ...(rule.attempts === undefined
+        ? []
+        : ([
+            ['attempt ticks', timeline.attempts, rule.attempts],
+            ['applied marks', timeline.applied, rule.applied ?? 0],
+          ] as [string, ElementCount, number][])),
     ];
     for (const [what, seen, want] of counts) {
       if (seen.count !== want) problems.push(`${rule.rule}: ${seen.count} ${what}, expected ${want}`);

@@ -136,3 +136,35 @@ export function spawnAdapterProcess(
     },
   };
 }
+
+/** How a launcher starts its adapter command: the options both protocols' launchers take. */
+export interface AdapterCommand {
+  /** The shell command that starts the adapter. */
+  readonly command: string;
+  /** Working directory; default the current one. */
+  readonly cwd?: string;
+  /** The rest of the child's environment; default this process's. */
+  readonly baseEnv?: Readonly<Record<string, string | undefined>>;
+  /** After the last words, how long it may take to exit before SIGTERM, and after SIGTERM before SIGKILL; default 2 s. */
+  readonly exitGraceMs?: number;
+  /** Real time, for the exit grace; default the system's. */
+  readonly realNow?: () => number;
+}
+
+/** What starts `command` once with the protocol's `environment` added, for a line session to run. */
+export function commandStarter(
+  command: AdapterCommand,
+  environment: Readonly<Record<string, string>>,
+): (events: AdapterProcessEvents) => AdapterProcess {
+  return (events) =>
+    spawnAdapterProcess(
+      {
+        command: command.command,
+        ...(command.cwd === undefined ? {} : { cwd: command.cwd }),
+        env: { ...(command.baseEnv ?? process.env), ...environment },
+        exitGraceMs: command.exitGraceMs ?? 2_000,
+        ...(command.realNow === undefined ? {} : { now: command.realNow }),
+      },
+      events,
+    );
+}

@@ -1,5 +1,6 @@
 import { AdapterError } from './adapter-error.js';
 import type { AdapterProcess, AdapterProcessEvents } from './adapter-process.js';
+import { FailureSignal } from './failure-signal.js';
 import { SHUTDOWN_LINE } from './protocol-messages.js';
 import { redactSecrets } from './secret-redactor.js';
 
@@ -74,9 +75,8 @@ export function startLineSession<Ready, Reply, Note>(
   const pending = new Map<string, Pending<Reply>>();
   // A reply that arrives after its request timed out is late, not a protocol error.
   const timedOut = new Set<string>();
-  const failureListeners = new Set<(error: AdapterError) => void>();
+  const failure = new FailureSignal();
   let info: Ready | undefined;
-  let broken: AdapterError | undefined;
 
   return new Promise<LineSession<Ready, Reply>>((resolveReady, rejectReady) => {
     const readyTimer = setTimeout(
@@ -86,14 +86,12 @@ export function startLineSession<Ready, Reply, Note>(
     );
 
     function breakSession(error: AdapterError): void {
-      if (broken !== undefined) return;
-      broken = error;
+      if (failure.error !== undefined) return;
       clearTimeout(readyTimer);
       adapter.stderr.append(`\n[kit] ${error.message}\n`);
       for (const request of pending.values()) request.reject(error);
       pending.clear();
-      for (const listener of [...failureListeners]) listener(error);
-      failureListeners.clear();
+      failure.fail(error);
       if (info === undefined) {
         error.log = redactSecrets(adapter.stderr.toString(), secrets);
         rejectReady(error);
@@ -102,7 +100,7 @@ export function startLineSession<Ready, Reply, Note>(
     }
 
     function onLine(line: string): void {
-      if (broken !== undefined || line.trim() === '') return;
+      if (failure.error !== undefined || line.trim() === '') return;
       const message = options.parse(line);
       if (message.kind === 'invalid') {
         breakSession(
@@ -167,7 +165,7 @@ export function startLineSession<Ready, Reply, Note>(
         return info as Ready;
       },
       request(id, line, timeoutMs) {
-        if (broken !== undefined) return Promise.reject(broken);
+        if (failure.error !== undefined) return Promise.reject(failure.error);
         return new Promise<LineOutcome<Reply>>((resolve, reject) => {
           const sentAt = now();
           const timer = setTimeout(() => {
@@ -188,15 +186,8 @@ export function startLineSession<Ready, Reply, Note>(
           adapter.write(line);
         });
       },
-      failure: () => broken,
-      onFailure(listener) {
-        if (broken !== undefined) {
-          listener(broken);
-          return () => undefined;
-        }
-        failureListeners.add(listener);
-        return () => void failureListeners.delete(listener);
-      },
+      failure: () => failure.error,
+      onFailure: (listener) => failure.onFailure(listener),
       async close() {
         if (!adapter.stopping) await adapter.stop(SHUTDOWN_LINE);
       },

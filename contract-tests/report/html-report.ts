@@ -1,5 +1,7 @@
 import { markup, trustedHtml, type SafeHtml } from './html-escape.js';
 import { HTML_REPORT_CSS } from './html-report-style.js';
+import { isReceiverReport, isReceiverResult } from './receiver-report-types.js';
+import { formatSlowest, receiverRuleFacts, receiverRuleFigure, receiverRunFacts } from './receiver-html.js';
 import type { AdapterInfo, CertificationReport, RuleResult, Verdict } from './report-types.js';
 import { formatDuration, formatSeconds, formatTimestamp } from './time-format.js';
 import { renderTimelineSvg } from './timeline-svg.js';
@@ -35,7 +37,7 @@ const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** Fields of the ready message the report shows by name; any others are listed as given. */
-const ADAPTER_FIELDS = new Set(['type', 'name', 'version', 'library', 'concurrent']);
+const ADAPTER_FIELDS = new Set(['type', 'name', 'version', 'library', 'concurrent', 'role']);
 
 function verdictBadge(verdict: Verdict): SafeHtml {
   return markup`<span class="verdict verdict-${verdict}" data-verdict="${verdict}">${VERDICT_SYMBOL[verdict]} ${verdict}</span>`;
@@ -108,11 +110,13 @@ function renderMeta(report: CertificationReport): SafeHtml {
       adapter === null ? 'never became ready' : markup`<strong>${adapter.name}</strong> ${adapter.version}`,
     ),
     adapter === null ? null : item('library', 'Library', adapter.library ?? 'not stated'),
-    adapter === null ? null : item('concurrent', 'Concurrent calls', concurrent),
+    adapter === null || isReceiverReport(report) ? null : item('concurrent', 'Concurrent calls', concurrent),
     adapter === null ? null : adapterExtras(adapter).map(([key, value]) => item(`extra-${key}`, key, value)),
     item('kit', 'Kit', `${report.kit.name} ${report.kit.version}`),
     item('profile', 'Profile', report.profile),
-    item('lifetime', 'Token lifetime', `${report.lifetime} s`),
+    isReceiverReport(report)
+      ? receiverRunFacts(report, item)
+      : item('lifetime', 'Token lifetime', `${report.lifetime} s`),
     item('started', 'Started', formatTimestamp(report.started_at)),
     item('duration', 'Duration', formatDuration(report.duration_ms)),
     margins.length === 0
@@ -123,13 +127,16 @@ function renderMeta(report: CertificationReport): SafeHtml {
   ]}</dl>`;
 }
 
-function renderVerdictTable(results: readonly RuleResult[]): SafeHtml {
+function renderVerdictTable(results: readonly RuleResult[], receiver: boolean): SafeHtml {
+  // A receiver gets no token: its table shows the slowest answer where a client's shows the refresh point.
+  const extra = (result: RuleResult): string =>
+    isReceiverResult(result) ? formatSlowest(result) : formatPercent(result.refresh_point_percent);
   const rows = results.map(
     (result) => markup`
-<tr data-rule="${result.rule}" data-verdict="${result.verdict}"><td class="rule-id"><a href="#${ruleAnchor(result.rule)}">${result.rule}</a></td><td><span class="level level-${result.level}">${result.level}</span></td><td>${verdictBadge(result.verdict)}</td><td class="summary-cell">${result.summary}</td><td class="refresh">${formatPercent(result.refresh_point_percent)}</td></tr>`,
+<tr data-rule="${result.rule}" data-verdict="${result.verdict}"><td class="rule-id"><a href="#${ruleAnchor(result.rule)}">${result.rule}</a></td><td><span class="level level-${result.level}">${result.level}</span></td><td>${verdictBadge(result.verdict)}</td><td class="summary-cell">${result.summary}</td><td class="refresh">${extra(result)}</td></tr>`,
   );
   return markup`<table class="verdicts">
-<thead><tr><th>Rule</th><th>Level</th><th>Verdict</th><th>Why</th><th class="refresh">Refresh point</th></tr></thead>
+<thead><tr><th>Rule</th><th>Level</th><th>Verdict</th><th>Why</th><th class="refresh">${receiver ? 'Slowest answer' : 'Refresh point'}</th></tr></thead>
 <tbody>${rows}
 </tbody>
 </table>`;
@@ -178,13 +185,15 @@ function renderRule(result: RuleResult): SafeHtml {
     fact('API calls', String(timeline.calls.length)),
     fact('Scenario ran', formatDuration(result.duration_ms)),
   ];
+  // A receiver's rule shows its deliveries instead of tokens and calls.
+  const receiver = isReceiverResult(result);
   return markup`
 <section class="rule" id="${ruleAnchor(result.rule)}" data-rule="${result.rule}" data-verdict="${result.verdict}">
 <header><h2>${result.rule}</h2>${verdictBadge(result.verdict)}<span class="level level-${result.level}">${result.level}</span></header>
 <p class="statement">${result.statement}</p>
 <p class="summary">${result.summary}</p>
-<dl class="facts">${facts}</dl>
-<figure class="timeline-figure">${renderTimelineSvg(timeline, result.rule)}<figcaption>Seconds from the scenario's start. Hover a mark for its details.</figcaption></figure>
+<dl class="facts">${receiver ? receiverRuleFacts(result, fact) : facts}</dl>
+<figure class="timeline-figure">${receiver ? receiverRuleFigure(result) : renderTimelineSvg(timeline, result.rule)}<figcaption>Seconds from the scenario's start. Hover a mark for its details.</figcaption></figure>
 ${renderActions(result)}
 <h3>Evidence</h3>${renderEvidence(result)}
 ${renderAdapterLog(result.adapter_log)}
@@ -199,6 +208,7 @@ ${renderAdapterLog(result.adapter_log)}
  */
 export function renderHtmlReport(report: CertificationReport): string {
   const adapter = report.adapter;
+  const receiver = isReceiverReport(report);
   const title = `VectorCare certification: ${adapterTitle(adapter)}, ${report.certified ? 'certified' : 'not certified'}`;
   const using = adapter?.library === undefined ? '' : ` using ${adapter.library}`;
   return markup`<!doctype html>
@@ -213,17 +223,17 @@ export function renderHtmlReport(report: CertificationReport): string {
 </head>
 <body>
 <header class="report-header">
-<h1>VectorCare client certification</h1>
+<h1>VectorCare ${receiver ? 'webhook receiver' : 'client'} certification</h1>
 <p class="subtitle">${adapterTitle(adapter)}${using}, checked by ${report.kit.name} ${report.kit.version} in the ${report.profile} profile.</p>
 ${renderStatus(report)}
 ${renderMeta(report)}
 </header>
 <main>
 <h2 class="table-title">Verdicts</h2>
-${renderVerdictTable(report.results)}
+${renderVerdictTable(report.results, receiver)}
 ${report.results.map((result) => renderRule(result))}
 </main>
-<footer>Generated by ${report.kit.name} ${report.kit.version}. Every verdict is judged from the traffic the mock recorded, never from what the adapter says about itself. Required rules decide certification; recommended ones warn. Times are seconds from each scenario's start.</footer>
+<footer>Generated by ${report.kit.name} ${report.kit.version}. Every verdict is judged from ${receiver ? "what the kit sent, the receiver's HTTP answers and the adapter's applied and state messages" : 'the traffic the mock recorded'}, never from what the adapter says about itself. Required rules decide certification; recommended ones warn. Times are seconds from each scenario's start.</footer>
 </body>
 </html>
 `.value;

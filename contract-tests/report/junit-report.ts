@@ -1,3 +1,4 @@
+import { isReceiverReport } from './receiver-report-types.js';
 import type { CertificationReport, RuleResult } from './report-types.js';
 
 const escapeXml = (text: string): string =>
@@ -48,7 +49,13 @@ export function renderJunitReport(report: CertificationReport): string {
     ['adapter', report.adapter === null ? 'never ready' : `${report.adapter.name} ${report.adapter.version}`],
     ['library', report.adapter?.library ?? ''],
     ['profile', report.profile],
-    ['lifetime_s', String(report.lifetime)],
+    // A receiver gets no token: its run is told by its retry schedule instead.
+    ...(isReceiverReport(report)
+      ? [
+          ['role', report.role],
+          ['retry_schedule_ms', report.webhook.retry_schedule_ms.join(',')],
+        ]
+      : [['lifetime_s', String(report.lifetime)]]),
     ['certified', String(report.certified)],
   ]
     .map(([key, value]) => `      <property name="${key}" value="${escapeXml(value ?? '')}"/>`)

@@ -1,3 +1,4 @@
+import { isReceiverReport } from './receiver-report-types.js';
 import type { CertificationReport, RuleResult } from './report-types.js';
 
 /** One line for a rule's result, as printed when its scenario finishes. */
@@ -10,9 +11,11 @@ export function resultLine(result: RuleResult): string {
 /** The table printed at the end of a run: every rule, its level and verdict, and the overall outcome. */
 export function renderSummaryTable(report: CertificationReport): string[] {
   const width = Math.max(4, ...report.results.map((result) => result.rule.length));
+  // A receiver gets no token: no refresh column.
+  const refresh = !isReceiverReport(report);
   const lines = [
-    `${'rule'.padEnd(width)}  ${'level'.padEnd(11)}  verdict  refresh`,
-    `${'-'.repeat(width)}  ${'-'.repeat(11)}  -------  -------`,
+    `${'rule'.padEnd(width)}  ${'level'.padEnd(11)}  verdict${refresh ? '  refresh' : ''}`,
+    `${'-'.repeat(width)}  ${'-'.repeat(11)}  -------${refresh ? '  -------' : ''}`,
     ...report.results.map((result) =>
       `${result.rule.padEnd(width)}  ${result.level.padEnd(11)}  ${result.verdict.padEnd(7)}  ${result.refresh_point_percent === undefined ? '' : `${result.refresh_point_percent}%`}`.trimEnd(),
     ),

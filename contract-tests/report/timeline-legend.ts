@@ -39,7 +39,8 @@ const STATUS_ORDER: readonly CallStatusGroup[] = [
 ];
 const ACTION_ORDER: readonly TimelineAction['kind'][] = ['revoke', 'clock', 'fault', 'note'];
 
-interface LegendItem {
+/** One legend entry: its swatch, drawn in a 20 by 14 box centred on y 0, and its words. */
+export interface LegendItem {
   readonly swatch: SafeHtml;
   readonly text: string;
 }
@@ -110,7 +111,16 @@ export function renderTimelineLegend(
   left: number,
   right: number,
 ): { markup: SafeHtml; height: number } {
-  const entries = items(content);
+  return layoutLegend(items(content), top, left, right);
+}
+
+/** Lays out any legend entries as the timeline legend is laid out (the delivery timeline's too). */
+export function layoutLegend(
+  entries: readonly LegendItem[],
+  top: number,
+  left: number,
+  right: number,
+): { markup: SafeHtml; height: number } {
   if (entries.length === 0) return { markup: markup``, height: 0 };
   const placed: SafeHtml[] = [];
   let x = left;

@@ -1,6 +1,7 @@
 import { markup, type SafeHtml } from './html-escape.js';
 import type { Timeline, TimelineAction, TimelineCall, TimelineToken } from './report-types.js';
 import { formatSeconds } from './time-format.js';
+import { renderTimeGrid } from './timeline-axis.js';
 import { renderTimelineLegend } from './timeline-legend.js';
 import {
   ACTION_COLOURS,
@@ -47,17 +48,6 @@ type IssuedToken = TimelineToken & { readonly jti: string; readonly expires_at_m
 
 function isIssued(token: TimelineToken): token is IssuedToken {
   return token.jti !== null && token.expires_at_ms !== null;
-}
-
-/** Picks an axis step (seconds) giving at most about ten ticks. */
-function axisStep(domainMs: number): number {
-  const steps = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200];
-  const seconds = domainMs / 1000;
-  return steps.find((step) => seconds / step <= 10) ?? Math.ceil(seconds / 10 / 3600) * 3600;
-}
-
-function axisLabel(seconds: number): string {
-  return `${Number(seconds.toFixed(2))} s`;
 }
 
 /** Calls the kit asks for and the results it gets are frequent, so they get small marks or none. */
@@ -219,16 +209,7 @@ export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
   const rowLabel = (y: number, text: string, title?: string): SafeHtml =>
     markup`<text class="row-label" x="${PLOT_LEFT - 10}" y="${n(y + 4)}" text-anchor="end" fill="${C.muted}">${title === undefined ? null : markup`<title>${title}</title>`}${text}</text>`;
 
-  const step = axisStep(domainMs);
-  const grid: SafeHtml[] = [];
-  for (let i = 0; i * step * 1000 <= domainMs + 1e-6; i += 1) {
-    const tx = n(x(i * step * 1000));
-    grid.push(
-      markup`<line x1="${tx}" y1="${n(kitTop)}" x2="${tx}" y2="${n(axisTop)}" stroke="${C.grid}"></line>`,
-      markup`<line x1="${tx}" y1="${n(axisTop)}" x2="${tx}" y2="${n(axisTop + 5)}" stroke="${C.muted}"></line>`,
-      markup`<text class="axis-label" x="${tx}" y="${n(axisTop + 17)}" text-anchor="middle" fill="${C.muted}">${axisLabel(i * step)}</text>`,
-    );
-  }
+  const grid = renderTimeGrid(domainMs, x, kitTop, axisTop);
 
   const stripes = Array.from({ length: rowCount }, (_, row) =>
     row % 2 === 0
