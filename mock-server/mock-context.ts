@@ -33,6 +33,8 @@ export interface MockContext {
   readonly randomId: () => string;
   /** Makes a random client secret. */
   readonly randomSecret: () => string;
+  /** The id of the next request to arrive, for the events the recorder keeps of it. */
+  readonly nextRequestId: () => string;
   /** The issuer; settable because with port 0 it is known only after listening. */
   issuer: string;
 }
@@ -40,6 +42,12 @@ export interface MockContext {
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const realRandomId = (): string => randomUUID();
 const realRandomSecret = (): string => randomBytes(24).toString('base64url');
+
+/** `req-1`, `req-2`, ...: unique per mock, in order of arrival, and cheap on the hot paths. */
+function countingRequestIds(): () => string {
+  let next = 0;
+  return () => `req-${(next += 1)}`;
+}
 
 async function resolveKey(options: MockServerOptions): Promise<SigningKey> {
   if (options.signingKey !== undefined) return options.signingKey;
@@ -89,6 +97,7 @@ export async function createMockContext(options: MockServerOptions = {}): Promis
     sleep: options.sleep ?? realSleep,
     randomId,
     randomSecret: options.randomSecret ?? realRandomSecret,
+    nextRequestId: options.nextRequestId ?? countingRequestIds(),
     issuer: options.issuer ?? `http://${DEFAULTS.host}:${DEFAULTS.port}`,
   };
   return context;
