@@ -6,7 +6,7 @@ import type {
   DeliveryTimeline,
   ReceiverCertificationReport,
 } from './receiver-report-types.js';
-import { findElements, numberAttribute } from './test-support/markup-query.js';
+import { findElements, numberAttribute } from '../../shared/timeline/test-support/markup-query.js';
 
 const attempt = (overrides: Partial<DeliveryAttemptMark>): DeliveryAttemptMark => ({
   at_ms: 0,

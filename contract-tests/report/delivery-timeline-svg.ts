@@ -1,10 +1,10 @@
-import { markup, type SafeHtml } from './html-escape.js';
+import { markup, type SafeHtml } from '../../shared/html-escape.js';
 import type { DeliveryAttemptMark, DeliveryTimeline } from './receiver-report-types.js';
 import type { TimelineAction } from './report-types.js';
-import { formatSeconds } from './time-format.js';
-import { renderTimeGrid } from './timeline-axis.js';
-import { layoutLegend, type LegendItem } from './timeline-legend.js';
-import { ACTION_COLOURS, TIMELINE_COLOURS as C } from './timeline-palette.js';
+import { formatSeconds } from '../../shared/time-format.js';
+import { renderTimeGrid } from '../../shared/timeline/timeline-axis.js';
+import { layoutLegend, type LegendItem } from '../../shared/timeline/timeline-legend.js';
+import { ACTION_COLOURS, TIMELINE_COLOURS as C } from '../../shared/timeline/timeline-palette.js';
 
 /**
  * The delivery timeline of one receiver scenario, as inline SVG: a row per event the kit made, with every POST

@@ -1,7 +1,7 @@
 import { renderDeliveryTimelineSvg } from './delivery-timeline-svg.js';
-import { markup, type SafeHtml } from './html-escape.js';
+import { markup, type SafeHtml } from '../../shared/html-escape.js';
 import type { ReceiverCertificationReport, ReceiverRuleResult } from './receiver-report-types.js';
-import { formatDuration } from './time-format.js';
+import { formatDuration } from '../../shared/time-format.js';
 
 /**
  * The parts of the HTML report that differ for a webhook receiver (html-report.ts draws the rest): the run's
