@@ -65,6 +65,6 @@ export function receiverMargins(profile: ReceiverProfile): Record<string, number
     settle_ms: profile.settleMs,
     apply_timeout_ms: profile.applyTimeoutMs,
     settle_window:
-      'after the last answer it waits for, the kit watches for applied messages for settle_ms, or twice the longest the receiver took to apply an event in the scenario if longer, at most apply_timeout_ms',
+      'after the last answer it waits for, the kit watches for applied messages for settle_ms (an in-process receiver: at most 500 ms), or twice the longest the receiver took to apply an event in the scenario if longer, at most apply_timeout_ms',
   };
 }

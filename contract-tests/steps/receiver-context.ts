@@ -76,6 +76,9 @@ interface PendingSenderPost {
   readonly record: Omit<KitDelivery, 'seq' | 'attempt' | 'deliveryId' | 'redelivery' | 'nextAttemptAtMs'>;
 }
 
+/** The least an in-process receiver is watched for late applied messages, real ms: the quick profile's settle. */
+const VIRTUAL_SETTLE_MS = 500;
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /**
@@ -463,7 +466,12 @@ export class ReceiverContext {
    * timeout.
    */
   settleWindowMs(): number {
-    return Math.min(this.profile.applyTimeoutMs, Math.max(this.profile.settleMs, 2 * this.#applyLatencyMs));
+    // In process there is no process to schedule nor network: the quick profile's settle time is the floor.
+    const floorMs =
+      this.#driver.mode === 'virtual'
+        ? Math.min(this.profile.settleMs, VIRTUAL_SETTLE_MS)
+        : this.profile.settleMs;
+    return Math.min(this.profile.applyTimeoutMs, Math.max(floorMs, 2 * this.#applyLatencyMs));
   }
 
   /**
