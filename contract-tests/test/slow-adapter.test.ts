@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../mock-server/package-root.js';
+import { PACKAGE_ROOT } from '../../shared/package-root.js';
 import { PROFILES } from '../runner/certification-profile.js';
 import { runCertification } from '../runner/run-certification.js';
 
