@@ -1,21 +1,27 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROFILES } from '../runner/certification-profile.js';
-import { certifyThirdParty } from './test-support/certify-third-party.js';
+import type { ThirdPartyRun } from './test-support/certify-third-party.js';
 import { EXPECTED_VERDICTS } from './test-support/expected-verdicts.js';
 import { BEHAVIOUR_CHECKS } from './test-support/library-behaviour.js';
-import { THIRD_PARTY_ADAPTERS } from './test-support/third-party-adapters.js';
+import { certifySideBySide } from './test-support/side-by-side.js';
+import { THIRD_PARTY_ADAPTERS, type ThirdPartyAdapter } from './test-support/third-party-adapters.js';
 import { verdictMismatches } from './test-support/verdict-mismatches.js';
 
-// Each real library over the stdio protocol, in real time with the quick profile's short lifetime, the three
-// side by side (each run mostly waits). The 300 s profile is in third-party.certification.test.ts.
+// Each real library over the stdio protocol, in real time with the quick profile's short lifetime, three side by
+// side at a time (each run mostly waits, but starts eleven processes at once: see SideBySideOptions). The 300 s
+// profile is in third-party.certification.test.ts.
 describe.concurrent('third-party libraries, quick profile', () => {
-  // Builds (the Go adapter) outside the runs' own time limit: a cold build on a new machine takes minutes.
-  beforeAll(() => Promise.all(THIRD_PARTY_ADAPTERS.map((adapter) => adapter.prepare())), 900_000);
+  let runOf: (adapter: ThirdPartyAdapter) => Promise<ThirdPartyRun>;
+  beforeAll(async () => {
+    // The builds (Go, Java) first, outside the runs' own time limits: a cold build on a new machine takes minutes.
+    await Promise.all(THIRD_PARTY_ADAPTERS.map((adapter) => adapter.prepare()));
+    runOf = certifySideBySide(THIRD_PARTY_ADAPTERS, PROFILES.quick, { groupSize: 3, staggerMs: 0 });
+  }, 900_000);
 
   it.each(THIRD_PARTY_ADAPTERS)(
     '$library gets the verdicts its code implies',
     async (adapter) => {
-      const { report } = await certifyThirdParty(adapter, PROFILES.quick);
+      const { report } = await runOf(adapter);
 
       expect(report.adapter?.library).toMatch(
         new RegExp(`^${adapter.library.replace(/\./g, '\\.')} \\d+\\.\\d+\\.\\d+$`),
@@ -25,6 +31,6 @@ describe.concurrent('third-party libraries, quick profile', () => {
       expect(BEHAVIOUR_CHECKS[adapter.id](report)).toEqual([]);
       expect(report.certified).toBe(false);
     },
-    120_000,
+    180_000,
   );
 });

@@ -1,4 +1,4 @@
-import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../http/json-depth.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../wire/json-depth.js';
 import { parseUtcDateTime } from '../hub/utc-datetime.js';
 import type { RequestData } from './request-data-fixture.js';
 import {

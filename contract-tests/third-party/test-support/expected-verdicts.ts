@@ -36,6 +36,25 @@ const AUTHLIB: Readonly<Record<RuleId, Verdict>> = {
   'honours-expires-in': 'FAIL',
 };
 
+// Renews on the first call after its own count of expires_in (from the late answer) has run out, to the
+// millisecond (axios-token-interceptor) or 0 to 1 s after it (ruby-oauth2's whole seconds); no 401 handling.
+const AT_EXPIRY_NO_RETRY: Readonly<Record<RuleId, Verdict>> = {
+  'token-request': 'PASS',
+  'bearer-header': 'PASS',
+  'token-reuse': 'PASS',
+  'no-expired-token': 'FAIL',
+  'proactive-refresh': 'FAIL',
+  'retry-after-401': 'FAIL',
+  'bounded-retry': 'PASS',
+  'invalid-client': 'PASS',
+  'single-flight': 'PASS',
+  'token-endpoint-outage': 'PASS',
+  'honours-expires-in': 'FAIL',
+};
+
+// The ruby-oauth2 adapter is sequential, so single-flight cannot be exercised.
+const RUBY_OAUTH2: Readonly<Record<RuleId, Verdict>> = { ...AT_EXPIRY_NO_RETRY, 'single-flight': 'SKIP' };
+
 /**
  * What each library's source says the kit must find (docs/compatibility.md gives the reasoning with file
  * and line references). A kit change that shifts one of these verdicts fails the third-party tests.
@@ -79,4 +98,42 @@ export const EXPECTED_VERDICTS: Readonly<Record<ThirdPartyAdapter['id'], Library
       'honours-expires-in': 'FAIL',
     },
   },
+
+  // A fixed margin: renewed once fewer than 61 s remain (60 s, and whole-second truncation); a 401 refreshes and
+  // retries, up to 10 times; one lock around it all. At 300 s that refreshes at 79.7%, inside the rules; at
+  // 14 s every call fetches a token.
+  'google-oauth-client-java': {
+    certification: {
+      'token-request': 'PASS',
+      'bearer-header': 'PASS',
+      'token-reuse': 'PASS',
+      'no-expired-token': 'PASS',
+      'proactive-refresh': 'PASS',
+      'retry-after-401': 'PASS',
+      'bounded-retry': 'FAIL',
+      'invalid-client': 'PASS',
+      'single-flight': 'PASS',
+      'token-endpoint-outage': 'PASS',
+      'honours-expires-in': 'PASS',
+    },
+    quick: {
+      'token-request': 'PASS',
+      'bearer-header': 'PASS',
+      'token-reuse': 'FAIL',
+      'no-expired-token': 'PASS',
+      'proactive-refresh': 'FAIL',
+      'retry-after-401': 'FAIL',
+      'bounded-retry': 'FAIL',
+      'invalid-client': 'PASS',
+      'single-flight': 'WARN',
+      'token-endpoint-outage': 'PASS',
+      'honours-expires-in': 'FAIL',
+    },
+  },
+
+  // Whole-second expires_at, renewed 0 to 1 s after its own count of the lifetime; errors raised, no retry.
+  'ruby-oauth2': { certification: RUBY_OAUTH2, quick: RUBY_OAUTH2 },
+
+  // expires_in from the answer, to the millisecond, no margin; the cache's lock shares a fetch; no retry.
+  'axios-oauth-client': { certification: AT_EXPIRY_NO_RETRY, quick: AT_EXPIRY_NO_RETRY },
 };
