@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { LoggedAttempt } from './delivery-log.js';
+import { redactedQuery, redactedUrl } from './redacted-url.js';
 
 /** What a delivery's HAR entry carries besides HAR's own fields. */
 export interface WebhookHarFacts {
@@ -53,9 +54,9 @@ export interface WebhookHarEntry {
 /**
  * A delivery attempt as HAR: the exact body sent (as text), the headers sent (the signature is public by
  * design: it proves, it does not grant), and the receiver's status, or status 0 with the error as a comment.
+ * Query values in the URL are redacted, as for the exchanges.
  */
 export function deliveryHarEntry({ seq, record }: LoggedAttempt): WebhookHarEntry {
-  const url = new URL(record.url);
   const status = record.status ?? 0;
   const comment =
     record.error === null
@@ -68,14 +69,14 @@ export function deliveryHarEntry({ seq, record }: LoggedAttempt): WebhookHarEntr
     time: record.durationMs,
     request: {
       method: 'POST',
-      url: record.url,
+      url: redactedUrl(record.url),
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: [
         ...Object.entries(record.headers).map(([name, value]) => ({ name, value })),
         { name: 'Content-Length', value: String(record.body.length) },
       ],
-      queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
+      queryString: redactedQuery(record.url),
       postData: { mimeType: 'application/json', text: record.body.toString('utf8') },
       headersSize: -1,
       bodySize: record.body.length,
