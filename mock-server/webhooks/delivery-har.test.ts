@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { deliveryHarEntry } from './delivery-har.js';
 import { redactedUrl } from './redacted-url.js';
-import type { WebhookAttemptRecord } from './webhook-sender.js';
+import type { WebhookDeliveryEvent } from '../recorder/recorded-event.js';
 
 const body = Buffer.from('{"event_id":"019c7a3b5e2f00000000000000000001","data":null}');
-const record: WebhookAttemptRecord = {
+const record: WebhookDeliveryEvent = {
   kind: 'webhook_delivery',
+  seq: 7,
+  requestId: 'req-12',
   deliveryId: 'dlv_1',
   eventId: '019c7a3b5e2f00000000000000000001',
   serviceRequestId: 'VC-TN4KQ8R2',
@@ -16,7 +18,7 @@ const record: WebhookAttemptRecord = {
   url: 'http://127.0.0.1:3000/hooks?tenant=acme&token=hook-secret-1',
   attempt: 2,
   redelivery: false,
-  startedAtMs: Date.UTC(2026, 2, 3, 9, 15, 8),
+  atMs: Date.UTC(2026, 2, 3, 9, 15, 8),
   durationMs: 10_000,
   status: null,
   error: 'timeout',
@@ -28,7 +30,7 @@ const record: WebhookAttemptRecord = {
 
 describe('a delivery attempt in the HAR', () => {
   it('has the exact body, the headers sent, status 0 and the error for no answer, and no query value', () => {
-    const entry = deliveryHarEntry({ seq: 7, record });
+    const entry = deliveryHarEntry(record);
     expect(entry.request).toMatchObject({
       method: 'POST',
       url: 'http://127.0.0.1:3000/hooks?tenant=[redacted]&token=[redacted]',
@@ -59,13 +61,10 @@ describe('a delivery attempt in the HAR', () => {
   });
 
   it('names a failed status, and says nothing more of a delivered one', () => {
-    expect(deliveryHarEntry({ seq: 1, record: { ...record, status: 503, error: null } }).comment).toBe(
+    expect(deliveryHarEntry({ ...record, status: 503, error: null }).comment).toBe(
       'Failed attempt: HTTP 503.',
     );
-    const delivered = deliveryHarEntry({
-      seq: 1,
-      record: { ...record, status: 204, error: null, delivered: true },
-    });
+    const delivered = deliveryHarEntry({ ...record, status: 204, error: null, delivered: true });
     expect(delivered.comment).toBeUndefined();
     expect(delivered.response).toMatchObject({ status: 204, statusText: 'No Content' });
   });

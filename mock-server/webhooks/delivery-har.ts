@@ -1,11 +1,12 @@
 import { STATUS_CODES } from 'node:http';
-import type { LoggedAttempt } from './delivery-log.js';
+import type { WebhookDeliveryEvent } from '../recorder/recorded-event.js';
 import { redactedQuery, redactedUrl } from './redacted-url.js';
 
 /** What a delivery's HAR entry carries besides HAR's own fields. */
 export interface WebhookHarFacts {
   readonly kind: 'webhook_delivery';
   readonly seq: number;
+  readonly request_id: string;
   readonly delivery_id: string;
   readonly event_id: string;
   readonly service_request_id: string;
@@ -56,7 +57,7 @@ export interface WebhookHarEntry {
  * design: it proves, it does not grant), and the receiver's status, or status 0 with the error as a comment.
  * Query values in the URL are redacted, as for the exchanges.
  */
-export function deliveryHarEntry({ seq, record }: LoggedAttempt): WebhookHarEntry {
+export function deliveryHarEntry(record: WebhookDeliveryEvent): WebhookHarEntry {
   const status = record.status ?? 0;
   const comment =
     record.error === null
@@ -65,7 +66,7 @@ export function deliveryHarEntry({ seq, record }: LoggedAttempt): WebhookHarEntr
         : `Failed attempt: HTTP ${status}.`
       : `Failed attempt: ${record.error}.`;
   return {
-    startedDateTime: new Date(record.startedAtMs).toISOString(),
+    startedDateTime: new Date(record.atMs).toISOString(),
     time: record.durationMs,
     request: {
       method: 'POST',
@@ -97,7 +98,8 @@ export function deliveryHarEntry({ seq, record }: LoggedAttempt): WebhookHarEntr
     ...(comment === undefined ? {} : { comment }),
     _vectorcare: {
       kind: 'webhook_delivery',
-      seq,
+      seq: record.seq,
+      request_id: record.requestId,
       delivery_id: record.deliveryId,
       event_id: record.eventId,
       service_request_id: record.serviceRequestId,
