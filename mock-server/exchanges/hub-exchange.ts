@@ -14,8 +14,8 @@ import type { Fault } from '../faults/fault-queue.js';
 import { mediaType } from '../wire/form-parameters.js';
 import { BodyTooLargeError } from '../wire/read-body.js';
 import type { TransportReply, TransportRequest } from './transport-exchange.js';
-import type { HubEndpoint } from '../hub/hub-endpoint.js';
-import { matchHubEndpoint } from '../hub/hub-endpoints.js';
+import type { HubAnswer, HubEndpoint } from '../hub/hub-endpoint.js';
+import { matchHubEndpoint, requestIdOf } from '../hub/hub-endpoints.js';
 import { recordedBody } from '../hub/recorded-body.js';
 import type { MockContext } from '../mock-context.js';
 import { DEFAULTS, HUB_BASE_PATH } from '../options.js';
@@ -89,8 +89,37 @@ async function applyFault(context: MockContext, fault: Fault): Promise<HubReply 
   }
 }
 
+/**
+ * The hub twin: the webhook VectorCare sends the calling client after this success, if the endpoint names
+ * one and the client has subscriptions. A problem sending it never changes the hub's answer.
+ */
+function emitWebhook(
+  context: MockContext,
+  request: HubRequest,
+  answered: HubAnswer,
+  clientId: string | null,
+): void {
+  if (answered.webhook === undefined || clientId === null) return;
+  const requestId = requestIdOf(request.pathname.slice(HUB_BASE_PATH.length));
+  if (requestId === undefined) return;
+  try {
+    context.webhooks.emitForHubCall(
+      clientId,
+      requestId,
+      answered.webhook.action,
+      answered.webhook.dataChanges,
+    );
+  } catch (error) {
+    console.error(
+      "vectorcare-auth-mock: the hub call's webhook was not sent:",
+      error instanceof Error ? error.message : 'error',
+    );
+  }
+}
+
 /** The bearer check, the method and the body, in that order, once the body is read and no fault took over. */
 function judge(
+  context: MockContext,
   request: HubRequest,
   endpoint: HubEndpoint,
   body: BodyOutcome,
@@ -104,6 +133,7 @@ function judge(
   if (body.kind === 'too_large') throw payloadTooLarge();
   if (body.kind === 'unreadable') throw badRequest();
   const answered = endpoint.answer(body.value, nowMs);
+  emitWebhook(context, request, answered, recording.client_id);
   return { status: answered.status, headers: JSON_HEADERS, body: JSON.stringify(answered.body) };
 }
 
@@ -116,10 +146,10 @@ function answer(
   recording: RecordingInput,
 ): HubReply | Promise<HubReply> {
   const fault = context.faults.take('hub', recording.client_id);
-  if (fault === undefined) return judge(request, endpoint, body, recording, context.clock.now());
+  if (fault === undefined) return judge(context, request, endpoint, body, recording, context.clock.now());
   recording.fault = fault.kind;
   return applyFault(context, fault).then(
-    (faulted) => faulted ?? judge(request, endpoint, body, recording, context.clock.now()),
+    (faulted) => faulted ?? judge(context, request, endpoint, body, recording, context.clock.now()),
   );
 }
 

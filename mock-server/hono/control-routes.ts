@@ -14,6 +14,7 @@ import { MockError } from '../errors/mock-error.js';
 import { incomingOf, replyResponse, type MockEnv, type MockHonoContext } from './bindings.js';
 import { BodyTooLargeError, readBody } from '../wire/read-body.js';
 import type { MockContext } from '../mock-context.js';
+import { webhookControlRoutes } from '../control/webhook-control.js';
 
 /** The control API's base path. */
 export const CONTROL_BASE_PATH = '/__control';
@@ -119,6 +120,20 @@ export function registerControlRoutes(
     },
   };
 
+  // The webhook routes are transport-neutral (control/webhook-control.ts); here they get Hono's request.
+  const webhookRoutes = webhookControlRoutes(control.webhooks);
+  const webhookMethods = (path: string): Partial<Record<string, Handler>> | undefined => {
+    const methods = webhookRoutes.match(path);
+    if (methods === undefined) return undefined;
+    const handlers: Partial<Record<string, Handler>> = {};
+    for (const [method, handler] of Object.entries(methods))
+      handlers[method] = async (c) => {
+        const reply = await handler({ query: new URL(c.req.url).searchParams, json: () => jsonBody(c) });
+        return json(reply.status, reply.body);
+      };
+    return handlers;
+  };
+
   app.all(`${CONTROL_BASE_PATH}/*`, async function controlApi(c) {
     try {
       const incoming = incomingOf(c);
@@ -128,7 +143,7 @@ export function registerControlRoutes(
         authorization: c.req.header('authorization'),
       });
       const path = new URL(c.req.url).pathname.slice(CONTROL_BASE_PATH.length).replace(/\/$/, '');
-      const methods = routes[path];
+      const methods = routes[path] ?? webhookMethods(path);
       if (methods === undefined) throw noSuchEndpoint();
       const handler = methods[c.req.method];
       if (handler === undefined) throw methodNotAllowed(Object.keys(methods));

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import type { WebhookHarEntry } from '../webhooks/delivery-har.js';
 import type { Recording } from './recorder.js';
 
 /** A name/value pair, as HAR 1.2 lists headers, query parameters and form fields. */
@@ -47,7 +48,8 @@ export interface Har {
   readonly log: {
     readonly version: '1.2';
     readonly creator: { readonly name: string; readonly version: string };
-    readonly entries: readonly HarEntry[];
+    /** Exchanges with the mock, and the mock's webhook delivery attempts (`_vectorcare.kind`). */
+    readonly entries: readonly (HarEntry | WebhookHarEntry)[];
     readonly comment?: string;
   };
 }
