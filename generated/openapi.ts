@@ -405,7 +405,7 @@ export type paths = {
     /**
      * The live dashboard page (docs/dashboard.md)
      * @description One HTML page, served by the mock itself, that polls /__dashboard/feed and draws each client's tokens
-     *     and calls, the clock and the fault queue; its controls call the control API. Guarded
+     *     and calls, the webhook deliveries with their attempts, the clock and the fault queue; its controls call the control API. Guarded
      *     as the control API is: loopback only, or with --control-token a bearer token (the page asks for it).
      */
     get: operations['getDashboard'];
@@ -1030,9 +1030,30 @@ export type components = {
       status: number;
       error: string | null;
     };
+    /** @description One finished webhook delivery attempt, as the dashboard shows it. */
+    DashboardDelivery: {
+      seq: number;
+      delivery_id: string;
+      event_id: string;
+      action: components['schemas']['WebhookAction'];
+      service_request_id: string;
+      subscription_id: string;
+      client_id: string | null;
+      url: string;
+      attempt: number;
+      redelivery: boolean;
+      /** @description When the attempt started, by the mock's clock, epoch ms. */
+      at_ms: number;
+      duration_ms: number;
+      status: number | null;
+      error: components['schemas']['WebhookDeliveryError'] | null;
+      delivered: boolean;
+      /** @description When the schedule tries again; null after the last attempt. */
+      next_attempt_at_ms: number | null;
+    };
     /**
-     * @description The dashboard's poll. clock, faults and clients are the state now; exchanges and actions are those
-     *     recorded after the cursors sent (all of them kept when none). first_* is the oldest seq
+     * @description The dashboard's poll. clock, faults, clients, subscriptions and pending_retries are the state now;
+     *     exchanges, actions and deliveries are those recorded after the cursors sent (all of them kept when none). first_* is the oldest seq
      *     still kept (null when none): the page forgets what is older, as the recorder has.
      */
     DashboardFeed: {
@@ -1045,6 +1066,12 @@ export type components = {
       first_seq: number | null;
       last_action_seq: number;
       first_action_seq: number | null;
+      deliveries: components['schemas']['DashboardDelivery'][];
+      last_delivery_seq: number;
+      first_delivery_seq: number | null;
+      subscriptions: components['schemas']['WebhookSubscription'][];
+      /** @description Webhook attempts scheduled and not yet started. */
+      pending_retries: number;
       /** @description How many exchanges the recorder keeps. */
       capacity: number;
       /** @description Exchanges pushed out since the last reset. */
@@ -1925,6 +1952,8 @@ export interface operations {
         after_seq?: number;
         /** @description Only control requests with a greater seq (the last_action_seq of the previous answer). */
         after_action_seq?: number;
+        /** @description Only webhook delivery attempts with a greater seq (the last_delivery_seq of the previous answer). */
+        after_delivery_seq?: number;
       };
       header?: never;
       path?: never;

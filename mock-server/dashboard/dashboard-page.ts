@@ -2,6 +2,9 @@ import { markup, trustedHtml, type SafeHtml } from '../../shared/html-escape.js'
 import { PACKAGE_INFO } from '../../shared/package-info.js';
 import { DASHBOARD_ENTRY_MODULE } from './dashboard-assets.js';
 import { DASHBOARD_CSS } from './dashboard-style.js';
+import type { components } from '../../generated/openapi.js';
+
+type WebhookAction = components['schemas']['WebhookAction'];
 
 /** Where the dashboard lives on the mock. */
 export const DASHBOARD_BASE_PATH = '/__dashboard';
@@ -20,6 +23,21 @@ const FAULT_KINDS = [
   ['drop_connection', 'drop_connection'],
   ['rate_limit', 'rate_limit (429)'],
 ] as const;
+
+/** openapi.yaml's WebhookAction values, for the send-event form. */
+const WEBHOOK_ACTIONS: readonly WebhookAction[] = [
+  'BROADCAST_RECEIVED',
+  'BROADCAST_ACCEPTED',
+  'BROADCAST_DECLINED',
+  'BROADCAST_CANCELED',
+  'BROADCAST_EXPIRED',
+  'PROPOSAL_SUBMITTED',
+  'PROPOSAL_ACCEPTED',
+  'PROPOSAL_DECLINED',
+  'CHANGE_REQUEST_ACCEPTED',
+  'CHANGE_REQUEST_DECLINED',
+  'REQUEST_DATA_UPDATED',
+];
 
 /** An option; a `fixed` one stays when the script fills the list in. */
 function option(value: string, text: string, flags: { selected?: boolean; fixed?: boolean } = {}): SafeHtml {
@@ -83,6 +101,16 @@ function controls(): SafeHtml {
 <ul id="faults" class="faults" aria-labelledby="faults-title"><li class="none">none</li></ul>
 <button type="button" id="faults-clear">Clear faults</button>
 </section>
+<section class="panel" aria-labelledby="webhook-title">
+<h2 id="webhook-title">Send a webhook event</h2>
+<form id="webhook-form" class="grid">
+<label for="webhook-action">Action</label>
+<select id="webhook-action" name="action">${WEBHOOK_ACTIONS.map((action) => option(action, action))}</select>
+<label for="webhook-subscription">To</label>
+<select id="webhook-subscription" name="subscription_id">${option('', 'every subscription', { fixed: true })}</select>
+<span></span><button type="submit">Send event</button>
+</form>
+</section>
 <section class="panel" aria-labelledby="reset-title">
 <h2 id="reset-title">Reset</h2>
 <p class="hint">Forgets created clients, revocations, faults and recordings; the clock follows real time.</p>
@@ -131,6 +159,11 @@ export function renderDashboardPage(): string {
 </div>
 <div id="clients"><p class="none">Waiting for the mock…</p></div>
 <p id="render-info" class="render-info"></p>
+<section class="webhooks" id="webhooks" aria-labelledby="webhooks-title">
+<h2 id="webhooks-title">Webhook deliveries</h2>
+<p id="webhook-summary" class="facts"></p>
+<div id="deliveries"><p class="quiet">No webhook delivery yet.</p></div>
+</section>
 </section>
 ${controls()}
 </main>

@@ -90,4 +90,16 @@ ol.results li.error { color: var(--bad); }
 ol.results li.error::before { content: '✘ '; }
 ol.results .at { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: 6px; }
 .noscript { padding: 20px; }
+section.webhooks { border-top: 2px solid var(--line); margin-top: 16px; padding-top: 10px; }
+table.deliveries { width: 100%; border-collapse: collapse; font-size: 13px; }
+table.deliveries th {
+  text-align: left; font-size: 12px; color: var(--muted); border-bottom: 2px solid var(--line); padding: 4px 8px;
+}
+table.deliveries td { border-bottom: 1px solid var(--line); padding: 5px 8px; vertical-align: top; }
+table.deliveries .url { overflow-wrap: anywhere; }
+.attempt {
+  display: inline-block; margin: 0 6px 3px 0; padding: 0 7px; border: 1px solid var(--line);
+  border-left: 5px solid var(--muted); border-radius: 4px; background: var(--soft); white-space: nowrap;
+  font-variant-numeric: tabular-nums;
+}
 `;

@@ -21,15 +21,19 @@ const COMMON_HEADERS = Object.freeze({
   'referrer-policy': 'no-referrer',
 });
 
-const FEED_PARAMETERS = new Set(['after_seq', 'after_action_seq']);
+const FEED_PARAMETERS: Readonly<Record<string, keyof FeedCursor>> = {
+  after_seq: 'afterSeq',
+  after_action_seq: 'afterActionSeq',
+  after_delivery_seq: 'afterDeliverySeq',
+};
 
 function cursorOf(query: URLSearchParams): FeedCursor {
-  const cursor: { afterSeq?: number; afterActionSeq?: number } = {};
+  const cursor: { -readonly [K in keyof FeedCursor]: number } = {};
   for (const [key, value] of query) {
-    if (!FEED_PARAMETERS.has(key)) throw invalidField(key, 'is not a known query parameter');
+    const field = Object.hasOwn(FEED_PARAMETERS, key) ? FEED_PARAMETERS[key] : undefined;
+    if (field === undefined) throw invalidField(key, 'is not a known query parameter');
     if (!/^\d{1,15}$/.test(value)) throw invalidField(key, 'must be a whole number of at least 0');
-    if (key === 'after_seq') cursor.afterSeq = Number(value);
-    else cursor.afterActionSeq = Number(value);
+    cursor[field] = Number(value);
   }
   return cursor;
 }

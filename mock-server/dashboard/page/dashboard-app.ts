@@ -4,6 +4,7 @@ import { clientPictures, type ClientPicture, type PictureFit } from './client-pi
 import { authHeaders, callControl, setControlToken, type ControlResult } from './control-api.js';
 import { FeedStore } from './feed-store.js';
 import { renderClientSection, utcTime } from './render-clients.js';
+import { renderDeliveries } from './render-deliveries.js';
 
 /**
  * The dashboard page's script: polls the feed, keeps what it was sent (FeedStore), draws one timeline per
@@ -56,6 +57,7 @@ async function poll(): Promise<void> {
   const query = new URLSearchParams({
     after_seq: String(store.lastSeq),
     after_action_seq: String(store.lastActionSeq),
+    after_delivery_seq: String(store.lastDeliverySeq),
   });
   try {
     const response = await fetch(`${FEED_PATH}?${query.toString()}`, {
@@ -163,6 +165,33 @@ function renderState(): void {
     byId<HTMLSelectElement>('fault-client'),
     clientIds.map((id) => [id, id] as const),
   );
+  setOptions(
+    byId<HTMLSelectElement>('webhook-subscription'),
+    store.subscriptions.map(
+      (subscription) =>
+        [
+          subscription.subscription_id,
+          `${subscription.url}${subscription.client_id === null ? '' : ` (${subscription.client_id})`}`,
+        ] as const,
+    ),
+  );
+  renderWebhooks();
+}
+
+let deliveriesDrawn = -1;
+let deliveriesDrawnAt = Number.NEGATIVE_INFINITY;
+
+/** The deliveries table: when it changed, and once a second while a retry is due (its countdown). */
+function renderWebhooks(): void {
+  const now = performance.now();
+  const countdown = store.pendingRetries > 0 && now - deliveriesDrawnAt >= 1000;
+  if (store.deliveriesVersion === deliveriesDrawn && !countdown) return;
+  deliveriesDrawn = store.deliveriesVersion;
+  deliveriesDrawnAt = now;
+  const attempts = store.deliveries.length;
+  byId('webhook-summary').textContent =
+    `${store.subscriptions.length} ${store.subscriptions.length === 1 ? 'subscription' : 'subscriptions'} · ${attempts.toLocaleString('en-US')} ${attempts === 1 ? 'attempt' : 'attempts'} · ${store.pendingRetries} ${store.pendingRetries === 1 ? 'retry' : 'retries'} pending`;
+  byId('deliveries').innerHTML = renderDeliveries(store.deliveries, store.nowMs(now)).value;
 }
 
 function renderTokenChoices(pictures: readonly ClientPicture[]): void {
@@ -360,6 +389,13 @@ function wireControls(): void {
     return act('POST', '/faults', body);
   });
   onClick('faults-clear', () => act('DELETE', '/faults'));
+  onSubmit('webhook-form', () => {
+    const subscriptionId = byId<HTMLSelectElement>('webhook-subscription').value;
+    return act('POST', '/webhooks/events', {
+      action: byId<HTMLSelectElement>('webhook-action').value,
+      ...(subscriptionId === '' ? {} : { subscription_id: subscriptionId }),
+    });
+  });
   onClick('reset', () => act('POST', '/reset'));
   byId<HTMLSelectElement>('fault-kind').addEventListener('change', showFieldsOfKind);
   showFieldsOfKind();

@@ -1,12 +1,14 @@
 import type {
   DashboardAction,
   DashboardClient,
+  DashboardDelivery,
   DashboardExchange,
   DashboardFeed,
 } from '../dashboard-feed.js';
 
 type ClockState = DashboardFeed['clock'];
 type Fault = DashboardFeed['faults'][number];
+type Subscription = DashboardFeed['subscriptions'][number];
 
 /** Drops the records older than `firstSeq` (all of them when the recorder keeps none): what it forgot. */
 function forget<R extends { readonly seq: number }>(records: R[], firstSeq: number | null): R[] {
@@ -33,6 +35,9 @@ function clockMoved(before: ClockState | undefined, after: ClockState): boolean 
 export class FeedStore {
   exchanges: DashboardExchange[] = [];
   actions: DashboardAction[] = [];
+  deliveries: DashboardDelivery[] = [];
+  subscriptions: readonly Subscription[] = [];
+  pendingRetries = 0;
   clients: readonly DashboardClient[] = [];
   faults: readonly Fault[] = [];
   clock: ClockState | undefined;
@@ -40,6 +45,9 @@ export class FeedStore {
   dropped = 0;
   lastSeq = 0;
   lastActionSeq = 0;
+  lastDeliverySeq = 0;
+  /** Bumped whenever a poll changed the webhook deliveries or subscriptions. */
+  deliveriesVersion = 0;
   /** When the last poll arrived, by the page's monotonic clock (`performance.now()`). */
   receivedAt = 0;
   /** Bumped whenever a poll changed anything the pictures are drawn from. */
@@ -57,6 +65,7 @@ export class FeedStore {
     for (const action of feed.actions) if (action.seq > this.lastActionSeq) this.actions.push(action);
     this.lastSeq = Math.max(this.lastSeq, feed.last_seq);
     this.lastActionSeq = Math.max(this.lastActionSeq, feed.last_action_seq);
+    this.applyDeliveries(feed);
     this.clients = feed.clients;
     this.faults = feed.faults;
     this.clock = feed.clock;
@@ -71,6 +80,23 @@ export class FeedStore {
       clientsBefore !== JSON.stringify(this.clients);
     if (changed) this.version += 1;
     return changed;
+  }
+
+  private applyDeliveries(feed: DashboardFeed): void {
+    const before = this.deliveries.length;
+    const subscriptionsBefore = JSON.stringify(this.subscriptions);
+    this.deliveries = forget(this.deliveries, feed.first_delivery_seq);
+    for (const delivery of feed.deliveries)
+      if (delivery.seq > this.lastDeliverySeq) this.deliveries.push(delivery);
+    this.lastDeliverySeq = Math.max(this.lastDeliverySeq, feed.last_delivery_seq);
+    this.subscriptions = feed.subscriptions;
+    const changed =
+      before !== this.deliveries.length ||
+      feed.deliveries.length > 0 ||
+      this.pendingRetries !== feed.pending_retries ||
+      subscriptionsBefore !== JSON.stringify(this.subscriptions);
+    this.pendingRetries = feed.pending_retries;
+    if (changed) this.deliveriesVersion += 1;
   }
 
   /**
