@@ -9,7 +9,7 @@ import { gracefulCloser } from './node-http/graceful-close.js';
 import { createNodeServer } from './node-http/node-server.js';
 import { createMockContext, type MockContext } from './mock-context.js';
 import { DEFAULTS, HUB_BASE_PATH, TOKEN_PATH, type MockServerOptions } from './options.js';
-import type { Har } from './recorder/har.js';
+import type { Har } from './control/har.js';
 import type { Recorder } from './recorder/recorder.js';
 import type { WebhookOperations } from './control/webhook-operations.js';
 import { WEBHOOK_PUBLIC_KEY_PATH } from './hono/well-known-routes.js';
@@ -38,6 +38,10 @@ export interface MockServer {
   /** The app as a `fetch` function: works with or without a listening port. */
   readonly fetch: (request: Request) => Promise<Response>;
   readonly clock: Clock;
+  /**
+   * What happened, as typed events (`kind` token, hub or control; camelCase, epoch-ms times), to list or to
+   * subscribe to. `control.recordings()` and the control API give the same exchanges in the wire shape.
+   */
   readonly recorder: Recorder;
   /** Steering and inspection without HTTP: clients, revocation, faults, clock, recordings, HAR, reset. */
   readonly control: ControlOperations;

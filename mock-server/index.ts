@@ -18,7 +18,8 @@ export {
   type CreateClientInput,
   type RecordingList,
 } from './control/control-operations.js';
-export { toHar, type Har, type HarEntry } from './recorder/har.js';
+export { toHar, type Har, type HarEntry } from './control/har.js';
+export { toRecording, toRecordings, type Recording } from './control/recording-json.js';
 export {
   createTokenVerifier,
   type TokenCheck,
@@ -28,10 +29,19 @@ export {
 export {
   Recorder,
   DEFAULT_RECORDER_CAPACITY,
-  type Recording,
+  type RecorderListener,
   type RecorderQuery,
 } from './recorder/recorder.js';
-export type { Fault, FaultRequest } from './faults/fault-queue.js';
+export type {
+  AuthMethod,
+  ControlExchangeEvent,
+  ExchangeEvent,
+  HubExchangeEvent,
+  RecordedEvent,
+  RecordedEventKind,
+  TokenExchangeEvent,
+} from './recorder/recorded-event.js';
+export type { Fault, FaultKind, FaultRequest } from './faults/fault-queue.js';
 export {
   DEFAULTS,
   DEMO_CLIENT,

@@ -36,6 +36,8 @@ export interface MockContext {
   readonly randomId: () => string;
   /** Makes a random client secret. */
   readonly randomSecret: () => string;
+  /** The id of the next request to arrive, for the events the recorder keeps of it. */
+  readonly nextRequestId: () => string;
   /** The key webhooks are signed with (not the token key). */
   readonly webhookKey: WebhookKey;
   /** The webhook sender: subscriptions, events, deliveries on the mock's clock. */
@@ -49,6 +51,12 @@ export interface MockContext {
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const realRandomId = (): string => randomUUID();
 const realRandomSecret = (): string => randomBytes(24).toString('base64url');
+
+/** `req-1`, `req-2`, ...: unique per mock, in order of arrival, and cheap on the hot paths. */
+function countingRequestIds(): () => string {
+  let next = 0;
+  return () => `req-${(next += 1)}`;
+}
 
 function resolveWebhookKey(options: MockServerOptions): Promise<WebhookKey> {
   if (options.webhookKey !== undefined) return Promise.resolve(options.webhookKey);
@@ -123,6 +131,7 @@ export async function createMockContext(options: MockServerOptions = {}): Promis
     sleep: options.sleep ?? realSleep,
     randomId,
     randomSecret: options.randomSecret ?? realRandomSecret,
+    nextRequestId: options.nextRequestId ?? countingRequestIds(),
     issuer: options.issuer ?? `http://${DEFAULTS.host}:${DEFAULTS.port}`,
     webhookKey,
     webhooks,

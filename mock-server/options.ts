@@ -45,6 +45,8 @@ export interface MockServerOptions {
   readonly randomId?: () => string;
   /** Source of the secrets of clients created without one; default 24 random bytes, base64url. */
   readonly randomSecret?: () => string;
+  /** Names each request the recorder keeps an event of; default `req-1`, `req-2`, ... counted per mock. */
+  readonly nextRequestId?: () => string;
   /** Waits `ms` of real time; default `setTimeout`. Used by delay faults. */
   readonly sleep?: (ms: number) => Promise<void>;
   /** A PEM or JWK file with the RSA key webhooks are signed with; default the committed test-only webhook key. */

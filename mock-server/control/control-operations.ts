@@ -3,9 +3,10 @@ import { PACKAGE_INFO } from '../../shared/package-info.js';
 import type { Clock } from '../clock.js';
 import type { Fault, FaultRequest } from '../faults/fault-queue.js';
 import type { MockContext } from '../mock-context.js';
-import { toHar, type Har } from '../recorder/har.js';
-import type { Recording, RecorderQuery } from '../recorder/recorder.js';
+import type { RecorderQuery } from '../recorder/recorder.js';
 import { deliveryHarEntry } from '../webhooks/delivery-har.js';
+import { toHar, type Har } from './har.js';
+import { toRecordings, type Recording } from './recording-json.js';
 import { createWebhookOperations, type WebhookOperations } from './webhook-operations.js';
 
 /** The clock as `GET /__control/clock` serves it. */
@@ -48,6 +49,7 @@ export interface ControlOperations {
   addFault(fault: FaultRequest): Fault;
   listFaults(): Fault[];
   clearFaults(): void;
+  /** The recorded token requests and hub calls in the wire shape (`mock.recorder` has them as domain events). */
   recordings(query?: RecorderQuery): Recording[];
   /** The recordings with how many were pushed out of the buffer and its capacity. */
   recordingList(query?: RecorderQuery): RecordingList;
@@ -106,14 +108,14 @@ export function createControlOperations(
     addFault: (fault) => context.faults.add(fault),
     listFaults: () => context.faults.list(),
     clearFaults: () => context.faults.clear(),
-    recordings: (query) => context.recorder.list(query),
+    recordings: (query) => toRecordings(context.recorder.list(query)),
     recordingList: (query) => ({
-      recordings: context.recorder.list(query),
+      recordings: toRecordings(context.recorder.list(query)),
       dropped: context.recorder.dropped,
       capacity: context.recorder.capacity,
     }),
     har(query = {}) {
-      const har = toHar(context.recorder.list(query), {
+      const har = toHar(toRecordings(context.recorder.list(query)), {
         baseUrl: baseUrl(),
         creator: { name: PACKAGE_INFO.name, version: PACKAGE_INFO.version },
       });

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { WebhookHarEntry } from '../webhooks/delivery-har.js';
-import type { Recording } from './recorder.js';
+import type { Recording } from './recording-json.js';
 
 /** A name/value pair, as HAR 1.2 lists headers, query parameters and form fields. */
 export interface HarPair {
