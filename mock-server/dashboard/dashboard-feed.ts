@@ -1,7 +1,7 @@
 import type { components } from '../../generated/openapi.js';
 import type { ControlOperations } from '../control/control-operations.js';
 import type { MockContext } from '../mock-context.js';
-import type { Recording } from '../recorder/recorder.js';
+import type { ControlExchangeEvent, ExchangeEvent } from '../recorder/recorded-event.js';
 import type { LoggedAttempt } from '../webhooks/delivery-log.js';
 import { toSubscriptionWire } from '../webhooks/delivery-wire.js';
 
@@ -19,24 +19,50 @@ export interface FeedCursor {
   readonly afterDeliverySeq?: number;
 }
 
-/** A recorded exchange as the dashboard draws it: which client, which token, what answer. */
-function dashboardExchangeOf(recording: Recording): DashboardExchange | undefined {
-  if (recording.endpoint !== 'token' && recording.endpoint !== 'hub') return undefined;
-  const token = recording.endpoint === 'token';
+/** A token request or hub call as the dashboard draws it: which client, which token, what answer. */
+function dashboardExchangeOf(event: ExchangeEvent): DashboardExchange {
+  const token = event.kind === 'token';
   return {
-    seq: recording.seq,
-    endpoint: recording.endpoint,
-    at_ms: recording.time_ms,
-    method: recording.method,
-    path: recording.path,
-    status: recording.status,
-    client_id: recording.client_id,
-    jti: token ? recording.jti_issued : recording.jti_presented,
-    expires_in: token ? (recording.expires_in ?? null) : null,
-    token_check: recording.token_check ?? null,
-    error: recording.error,
-    fault: recording.fault ?? null,
+    seq: event.seq,
+    endpoint: event.kind,
+    at_ms: event.atMs,
+    method: event.method,
+    path: event.path,
+    status: event.status,
+    client_id: event.clientId,
+    jti: token ? event.jtiIssued : event.jtiPresented,
+    expires_in: token ? event.expiresIn : null,
+    token_check: token ? null : event.tokenCheck,
+    error: event.error,
+    fault: event.fault,
   };
+}
+
+/** A control API request as the dashboard marks it on the pictures. */
+function dashboardActionOf(event: ControlExchangeEvent): DashboardAction {
+  return {
+    seq: event.seq,
+    at_ms: event.atMs,
+    method: event.method,
+    path: event.path,
+    status: event.status,
+    error: event.error,
+  };
+}
+
+/**
+ * The events of a ring after `afterSeq`, and the ring's first and last seq. A ring numbers its events one
+ * by one, oldest first, so the new ones are a tail found by its length. A cursor past the ring's last seq
+ * is from another run of the mock; the page sees `last_seq` go back and starts over.
+ */
+function newer<E extends { readonly seq: number }, W>(
+  kept: readonly E[],
+  lastSeq: number,
+  afterSeq: number,
+  wire: (event: E) => W,
+): { items: W[]; first: number | null; last: number } {
+  const fresh = Math.max(0, Math.min(kept.length, lastSeq - afterSeq));
+  return { items: kept.slice(kept.length - fresh).map(wire), first: kept[0]?.seq ?? null, last: lastSeq };
 }
 
 /** A finished webhook attempt as the dashboard shows it; the bytes and headers sent stay on the mock. */
@@ -63,7 +89,8 @@ function dashboardDeliveryOf({ seq, record }: LoggedAttempt): DashboardDelivery 
 
 /**
  * One poll of the dashboard: the clock, the queued faults and the known clients as they are now, and the
- * exchanges and webhook attempts recorded after the page's cursors. The page keeps what it was sent and forgets what the recorder
+ * token requests, hub calls, control requests and webhook attempts recorded after the page's cursors, from
+ * the recorder's domain events (the wire shape is made here, at the edge). The page keeps what it was sent and forgets what the recorder
  * has pushed out (older than `first_seq`), so each poll carries only what is new, however full the
  * recorder is. Client secrets are never part of it.
  */
@@ -72,19 +99,15 @@ export function dashboardFeed(
   control: ControlOperations,
   cursor: FeedCursor = {},
 ): DashboardFeed {
-  const kept = context.recorder.list();
-  const afterSeq = cursor.afterSeq ?? 0;
-  const exchanges: DashboardExchange[] = [];
-  for (const recording of kept) {
-    if (recording.seq <= afterSeq) continue;
-    const exchange = dashboardExchangeOf(recording);
-    if (exchange !== undefined) exchanges.push(exchange);
-  }
-  const attempts = context.deliveries.list();
-  const afterDeliverySeq = cursor.afterDeliverySeq ?? 0;
-  const deliveries: DashboardDelivery[] = [];
-  for (const attempt of attempts)
-    if (attempt.seq > afterDeliverySeq) deliveries.push(dashboardDeliveryOf(attempt));
+  const { recorder, deliveries: log } = context;
+  const exchanges = newer(recorder.list(), recorder.lastSeq, cursor.afterSeq ?? 0, dashboardExchangeOf);
+  const actions = newer(
+    recorder.controlExchanges(),
+    recorder.lastControlSeq,
+    cursor.afterActionSeq ?? 0,
+    dashboardActionOf,
+  );
+  const deliveries = newer(log.list(), log.lastSeq, cursor.afterDeliverySeq ?? 0, dashboardDeliveryOf);
   return {
     clock: control.clockState(),
     faults: control.listFaults(),
@@ -92,15 +115,15 @@ export function dashboardFeed(
       client_id: client.clientId,
       expires_in: client.expiresIn,
     })),
-    exchanges,
-    actions: [],
-    last_seq: kept.at(-1)?.seq ?? afterSeq,
-    first_seq: kept[0]?.seq ?? null,
-    last_action_seq: cursor.afterActionSeq ?? 0,
-    first_action_seq: null,
-    deliveries,
-    last_delivery_seq: attempts.at(-1)?.seq ?? afterDeliverySeq,
-    first_delivery_seq: attempts[0]?.seq ?? null,
+    exchanges: exchanges.items,
+    last_seq: exchanges.last,
+    first_seq: exchanges.first,
+    actions: actions.items,
+    last_action_seq: actions.last,
+    first_action_seq: actions.first,
+    deliveries: deliveries.items,
+    last_delivery_seq: deliveries.last,
+    first_delivery_seq: deliveries.first,
     subscriptions: context.webhooks.subscriptions.list().map(toSubscriptionWire),
     pending_retries: context.webhooks.pendingRetries,
     capacity: context.recorder.capacity,

@@ -46,6 +46,10 @@ function option(value: string, text: string, flags: { selected?: boolean; fixed?
 
 function controls(): SafeHtml {
   return markup`<aside class="controls" aria-label="Controls">
+<section class="panel results-panel" aria-labelledby="results-title">
+<h2 id="results-title">Results</h2>
+<ol id="results" class="results" aria-live="polite"><li class="none">No action yet.</li></ol>
+</section>
 <section class="panel" aria-labelledby="clock-title">
 <h2 id="clock-title">Clock</h2>
 <dl class="clock-state" id="clock-state"><div><dt>mode</dt><dd id="clock-mode">…</dd></div><div><dt>now</dt><dd id="clock-now">…</dd></div><div><dt>offset</dt><dd id="clock-offset">…</dd></div></dl>
@@ -115,10 +119,6 @@ function controls(): SafeHtml {
 <h2 id="reset-title">Reset</h2>
 <p class="hint">Forgets created clients, revocations, faults and recordings; the clock follows real time.</p>
 <button type="button" id="reset" class="danger">Reset the mock</button>
-</section>
-<section class="panel" aria-labelledby="results-title">
-<h2 id="results-title">Results</h2>
-<ol id="results" class="results" aria-live="polite"><li class="none">No action yet.</li></ol>
 </section>
 </aside>`;
 }

@@ -48,6 +48,9 @@ h3 { font-size: 13px; margin: 12px 0 4px; color: var(--muted); }
 .clients-head { display: flex; align-items: baseline; gap: 10px; }
 .clients-head h2 { margin-right: auto; }
 section.client { border-top: 1px solid var(--line); padding: 10px 0 6px; }
+/* A picture off screen is laid out and painted only when scrolled to: with many clients, drawing them all
+   costs no more layout than the ones in view. */
+section.client { content-visibility: auto; contain-intrinsic-size: auto 420px; }
 section.client header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 14px; }
 section.client h3 { font-size: 15px; margin: 0; color: var(--ink); }
 .facts { color: var(--muted); font-size: 13px; font-variant-numeric: tabular-nums; }
@@ -84,6 +87,8 @@ button.danger { border-color: var(--bad); color: var(--bad); }
 .clock-state dt { color: var(--muted); }
 .clock-state dd { margin: 0; font-variant-numeric: tabular-nums; }
 ul.faults, ol.results { margin: 0 0 8px; padding: 0; list-style: none; font-size: 13px; }
+/* The latest answers stay in sight above the controls; older ones scroll. */
+ol.results { max-height: 8.5em; overflow-y: auto; margin: 0; }
 ul.faults li, ol.results li { padding: 3px 0; border-bottom: 1px dotted var(--line); overflow-wrap: anywhere; }
 ol.results li.ok::before { content: '✔ '; color: var(--ok); }
 ol.results li.error { color: var(--bad); }

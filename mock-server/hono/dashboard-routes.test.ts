@@ -1,30 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { fetchFromAddress } from '../../test-support/from-address.js';
 import { fetchToken } from '../../test-support/hub-calls.js';
 import { assertMatchesSchema, assertMatchesSpec } from '../../test-support/openapi-validator.js';
 import { createClock } from '../clock.js';
 import { createMockServer, type MockServer } from '../create-mock-server.js';
 import { DASHBOARD_ENTRY_MODULE } from '../dashboard/dashboard-assets.js';
 import type { DashboardFeed } from '../dashboard/dashboard-feed.js';
-import { createApp } from './app.js';
 
 const NOW = Date.UTC(2026, 0, 15, 14, 30);
 const CONTROL_TOKEN = 'a-long-control-token-5b1d09e3aa';
 const SECRET = 'dashboard-test-secret-9f2c';
-
-/** The app called as the Node server calls it, with the socket's remote address the guard reads. */
-function fromAddress(
-  mock: MockServer,
-  path: string,
-  remoteAddress: string,
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  const app = createApp(mock.context, mock.control);
-  return Promise.resolve(
-    app.fetch(new Request(`${mock.url}${path}`, { headers }), {
-      incoming: { socket: { remoteAddress } },
-    } as never),
-  );
-}
 
 const get = (mock: MockServer, path: string, init: RequestInit = {}): Promise<Response> =>
   mock.fetch(new Request(`${mock.url}${path}`, init));
@@ -117,7 +102,49 @@ describe('dashboard routes', () => {
     expect(second.exchanges.map((exchange) => exchange.seq)).toEqual([first.last_seq + 1]);
     mock.control.reset();
     const afterReset = await feedOf(mock, `?after_seq=${second.last_seq}`);
-    expect([afterReset.exchanges, afterReset.first_seq]).toEqual([[], null]);
+    expect([afterReset.exchanges, afterReset.first_seq, afterReset.last_seq]).toEqual([
+      [],
+      null,
+      second.last_seq,
+    ]);
+    // A cursor from another run of the mock (past its last seq) gets the mock's own last seq back.
+    const stale = await feedOf(mock, '?after_seq=9999');
+    expect(stale.last_seq).toBe(second.last_seq);
+  });
+
+  it('feeds the control API’s requests as actions and webhook attempts as deliveries', async () => {
+    mock = await createMockServer({ port: 0, clock: createClock({ frozenAt: NOW }) });
+    const revoke = await get(mock, '/__control/tokens/revoke', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client_id: 'demo-client' }),
+    });
+    expect(revoke.status).toBe(200);
+    // The poll itself is not a control request: it never shows up as one.
+    await feedOf(mock);
+    const refused = await get(mock, '/__control/faults', { method: 'POST', body: '{}' });
+    expect(refused.status).toBe(400);
+    const subscription = mock.webhooks.subscribe('http://127.0.0.1:9/nothing-listens-here');
+    mock.webhooks.trigger({ action: 'BROADCAST_RECEIVED' });
+    await mock.webhooks.settled();
+    const feed = await feedOf(mock);
+    expect(feed.actions).toMatchObject([
+      { method: 'POST', path: '/__control/tokens/revoke', status: 200, error: null, at_ms: NOW },
+      { method: 'POST', path: '/__control/faults', status: 400, error: 'invalid_body' },
+    ]);
+    expect(feed.subscriptions).toEqual([
+      { subscription_id: subscription.subscriptionId, url: subscription.url, client_id: null },
+    ]);
+    expect(feed.deliveries).toMatchObject([
+      {
+        attempt: 1,
+        action: 'BROADCAST_RECEIVED',
+        delivered: false,
+        status: null,
+        error: 'connection_refused',
+      },
+    ]);
+    expect(feed.pending_retries).toBe(1);
   });
 
   it('refuses an unknown or malformed cursor with a control error naming it', async () => {
@@ -185,8 +212,8 @@ describe('dashboard routes', () => {
       '/__dashboard/feed',
       `/__dashboard/assets/${DASHBOARD_ENTRY_MODULE}`,
     ]) {
-      expect((await fromAddress(mock, path, '127.0.0.1')).status).toBe(200);
-      const refused = await fromAddress(mock, path, '192.0.2.10');
+      expect((await fetchFromAddress(mock, path, '127.0.0.1')).status).toBe(200);
+      const refused = await fetchFromAddress(mock, path, '192.0.2.10');
       expect([path, refused.status, await refused.json()]).toEqual([
         path,
         403,
@@ -197,16 +224,16 @@ describe('dashboard routes', () => {
 
   it('with a control token: the page to anyone, the feed only with the token', async () => {
     mock = await createMockServer({ listen: false, controlToken: CONTROL_TOKEN });
-    expect((await fromAddress(mock, '/__dashboard/', '192.0.2.10')).status).toBe(200);
+    expect((await fetchFromAddress(mock, '/__dashboard/', '192.0.2.10')).status).toBe(200);
     expect(
-      (await fromAddress(mock, `/__dashboard/assets/${DASHBOARD_ENTRY_MODULE}`, '192.0.2.10')).status,
+      (await fetchFromAddress(mock, `/__dashboard/assets/${DASHBOARD_ENTRY_MODULE}`, '192.0.2.10')).status,
     ).toBe(200);
-    const refused = await fromAddress(mock, '/__dashboard/feed', '127.0.0.1');
+    const refused = await fetchFromAddress(mock, '/__dashboard/feed', '127.0.0.1');
     expect([refused.status, refused.headers.get('www-authenticate')]).toEqual([
       401,
       'Bearer realm="control"',
     ]);
-    const admitted = await fromAddress(mock, '/__dashboard/feed', '192.0.2.10', {
+    const admitted = await fetchFromAddress(mock, '/__dashboard/feed', '192.0.2.10', {
       authorization: `Bearer ${CONTROL_TOKEN}`,
     });
     expect(admitted.status).toBe(200);

@@ -61,6 +61,11 @@ export class DeliveryLog {
     return this.#dropped;
   }
 
+  /** The seq of the newest attempt ever kept (0 before the first), cleared or not. */
+  get lastSeq(): number {
+    return this.#seq;
+  }
+
   get size(): number {
     return this.#size;
   }

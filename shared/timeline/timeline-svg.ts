@@ -1,4 +1,4 @@
-import { markup, type SafeHtml } from '../html-escape.js';
+import { markup, trustedHtml, type SafeHtml } from '../html-escape.js';
 import type { Timeline, TimelineAction, TimelineCall, TimelineToken } from './timeline-types.js';
 import { formatSeconds } from '../time-format.js';
 import { renderTimelineLegend } from './timeline-legend.js';
@@ -68,6 +68,8 @@ function isLabelled(action: TimelineAction): boolean {
 
 /** Kit actions this close together (px) share one marker, so their labels cannot collide. */
 const GROUP_DISTANCE = 8;
+/** A marker's title lists this many of its actions, then counts the rest. */
+const MAX_TITLE_ACTIONS = 12;
 
 interface ActionGroup {
   readonly x: number;
@@ -76,11 +78,15 @@ interface ActionGroup {
   readonly label: string;
 }
 
-function groupActions(actions: readonly TimelineAction[], x: (ms: number) => number): ActionGroup[] {
+function groupActions(
+  actions: readonly TimelineAction[],
+  x: (ms: number) => number,
+  distance: number,
+): ActionGroup[] {
   const groups: { x: number; actions: TimelineAction[] }[] = [];
   for (const action of [...actions].sort((a, b) => a.at_ms - b.at_ms)) {
     const last = groups.at(-1);
-    if (last !== undefined && x(action.at_ms) - last.x < GROUP_DISTANCE) last.actions.push(action);
+    if (last !== undefined && x(action.at_ms) - last.x < distance) last.actions.push(action);
     else groups.push({ x: x(action.at_ms), actions: [action] });
   }
   return groups.map((group) => {
@@ -137,6 +143,14 @@ function callTitle(call: TimelineCall): string {
   return `${formatSeconds(call.at_ms)}: ${call.method} ${call.path} with ${jti} → ${status}${check}`;
 }
 
+const STATUS_GROUPS: readonly CallStatusGroup[] = [
+  'status-2xx',
+  'status-401',
+  'status-error',
+  'status-dropped',
+  'status-other',
+];
+
 interface CompactLayout {
   readonly x: (ms: number) => number;
   readonly rowOfCall: (call: TimelineCall) => number;
@@ -150,8 +164,10 @@ interface CompactLayout {
  * one), titled with the row, the count and the statuses. `data-count` says how many calls each path draws.
  */
 function compactTicks(calls: readonly TimelineCall[], layout: CompactLayout): SafeHtml[] {
+  // Keyed by row and colour as one number, and x in half pixels as integers: this runs once per call.
+  const groups = STATUS_GROUPS.length;
   const paths = new Map<
-    string,
+    number,
     {
       row: number;
       group: CallStatusGroup;
@@ -164,25 +180,27 @@ function compactTicks(calls: readonly TimelineCall[], layout: CompactLayout): Sa
   for (const call of calls) {
     const row = layout.rowOfCall(call);
     const group = callStatusGroup(call.status);
-    const key = `${row} ${group}`;
+    const key = row * groups + STATUS_GROUPS.indexOf(group);
     let path = paths.get(key);
     if (path === undefined) {
       path = { row, group, jti: call.jti ?? '', xs: new Set(), statuses: new Map(), count: 0 };
       paths.set(key, path);
     }
-    path.xs.add(Math.round(layout.x(call.at_ms) * 2) / 2);
+    path.xs.add(Math.round(layout.x(call.at_ms) * 2));
     path.statuses.set(call.status, (path.statuses.get(call.status) ?? 0) + 1);
     path.count += 1;
   }
   return [...paths.values()].map((path) => {
-    const top = layout.rowTop(path.row);
-    const d = [...path.xs].map((tx) => `M${tx} ${top}v${layout.tickHeight}`).join('');
+    // Only numbers and path commands: nothing in `d` needs escaping.
+    const tail = ` ${layout.rowTop(path.row)}v${layout.tickHeight}`;
+    let d = '';
+    for (const halfPixels of path.xs) d += `M${halfPixels / 2}${tail}`;
     const statuses = [...path.statuses]
       .sort(([a], [b]) => a - b)
       .map(([status, count]) => `${count} × ${status === 0 ? 'dropped' : status}`)
       .join(', ');
     const title = `${layout.rowName(path.row)}: ${path.count} ${path.count === 1 ? 'call' : 'calls'} → ${statuses}`;
-    return markup`<path class="call-ticks ${path.group}" data-count="${path.count}" data-jti="${path.jti}" d="${d}" stroke="${CALL_STATUS_COLOURS[path.group]}" stroke-width="3" fill="none"><title>${title}</title></path>`;
+    return markup`<path class="call-ticks ${path.group}" data-count="${path.count}" data-jti="${path.jti}" d="${trustedHtml(d)}" stroke="${CALL_STATUS_COLOURS[path.group]}" stroke-width="3" fill="none"><title>${title}</title></path>`;
   });
 }
 
@@ -220,6 +238,11 @@ export interface TimelineSvgOptions {
    * and lay out an element (and a title) per call. The report draws every call as its own element.
    */
   readonly tickElementsUpTo?: number;
+  /**
+   * Actions closer than this (px, default 8) share one marker. A live page whose clock is moved every
+   * second has hundreds of actions; a wider grouping keeps their markers, and the labels' lanes, few.
+   */
+  readonly actionGroupPx?: number;
 }
 
 /**
@@ -257,7 +280,7 @@ export function renderTimelineSvg(
 
   const labelled = timeline.actions.filter(isLabelled);
   const kitCalls = timeline.actions.filter((action) => action.kind === 'call');
-  const groups = groupActions(labelled, x);
+  const groups = groupActions(labelled, x, options.actionGroupPx ?? GROUP_DISTANCE);
   const placements = placeLabels(groups);
   const laneCount = Math.max(0, ...placements.map((placement) => placement.lane + 1));
 
@@ -400,9 +423,11 @@ export function renderTimelineSvg(
     const colour = first === undefined ? C.muted : ACTION_COLOURS[first.kind];
     const placement = placements[i] ?? { lane: 0, anchorEnd: false };
     const labelY = kitTop - 4 - placement.lane * LABEL_LANE_HEIGHT;
-    const title = group.actions
-      .map((action) => `${formatSeconds(action.at_ms)}: ${action.kind}: ${action.detail}`)
-      .join('\n');
+    const listed = group.actions
+      .slice(0, MAX_TITLE_ACTIONS)
+      .map((action) => `${formatSeconds(action.at_ms)}: ${action.kind}: ${action.detail}`);
+    const unlisted = group.actions.length - listed.length;
+    const title = [...listed, ...(unlisted > 0 ? [`… and ${unlisted} more`] : [])].join('\n');
     const gx = n(group.x);
     const label = placement.anchorEnd
       ? markup`<text class="action-label" x="${n(group.x - 4)}" y="${n(labelY)}" text-anchor="end" fill="${colour}" font-weight="600">${group.label}</text>`

@@ -3,7 +3,7 @@ import type { DashboardFeed } from '../dashboard-feed.js';
 import { clientPictures, type ClientPicture, type PictureFit } from './client-pictures.js';
 import { authHeaders, callControl, setControlToken, type ControlResult } from './control-api.js';
 import { FeedStore } from './feed-store.js';
-import { renderClientSection, utcTime } from './render-clients.js';
+import { formatCount, renderClientSection, utcTime } from './render-clients.js';
 import { renderDeliveries } from './render-deliveries.js';
 
 /**
@@ -72,6 +72,10 @@ async function poll(): Promise<void> {
     } else {
       const feed = (await response.json()) as DashboardFeed;
       store.apply(feed, performance.now());
+      if (store.refetch) {
+        store.refetch = false;
+        pollAgain = true;
+      }
       setLive('live', 'live');
       renderState();
       drawIfDue();
@@ -103,9 +107,9 @@ function renderClock(): void {
   byId('clock-mode').textContent = clock.mode;
   byId('clock-now').textContent = `${new Date(now).toISOString().slice(0, 10)} ${utcTime(now)}`;
   byId('clock-offset').textContent =
-    clock.mode === 'frozen'
-      ? `frozen (${signedDuration(clock.offset_ms)} from real time)`
-      : signedDuration(clock.offset_ms);
+    Math.abs(clock.offset_ms) < 1
+      ? '0 (real time)'
+      : `${signedDuration(clock.offset_ms)} (${clock.offset_ms < 0 ? 'behind' : 'ahead of'} real time${clock.mode === 'frozen' ? ', frozen' : ''})`;
 }
 
 function faultText(fault: DashboardFeed['faults'][number]): string {
@@ -154,7 +158,7 @@ function renderState(): void {
   renderClock();
   const kept = store.exchanges.length;
   byId('recorder').textContent =
-    `${kept.toLocaleString('en-US')} exchanges shown of ${store.capacity.toLocaleString('en-US')} the recorder keeps${store.dropped > 0 ? `; ${store.dropped.toLocaleString('en-US')} older ones pushed out` : ''}`;
+    `${formatCount(kept)} exchanges shown of ${formatCount(store.capacity)} the recorder keeps${store.dropped > 0 ? `; ${formatCount(store.dropped)} older ones pushed out` : ''}`;
   renderList(byId('faults'), store.faults.map(faultText), 'none');
   const clientIds = store.clients.map((client) => client.client_id);
   setOptions(
@@ -190,7 +194,7 @@ function renderWebhooks(): void {
   deliveriesDrawnAt = now;
   const attempts = store.deliveries.length;
   byId('webhook-summary').textContent =
-    `${store.subscriptions.length} ${store.subscriptions.length === 1 ? 'subscription' : 'subscriptions'} · ${attempts.toLocaleString('en-US')} ${attempts === 1 ? 'attempt' : 'attempts'} · ${store.pendingRetries} ${store.pendingRetries === 1 ? 'retry' : 'retries'} pending`;
+    `${store.subscriptions.length} ${store.subscriptions.length === 1 ? 'subscription' : 'subscriptions'} · ${formatCount(attempts)} ${attempts === 1 ? 'attempt' : 'attempts'} · ${store.pendingRetries} ${store.pendingRetries === 1 ? 'retry' : 'retries'} pending`;
   byId('deliveries').innerHTML = renderDeliveries(store.deliveries, store.nowMs(now)).value;
 }
 
@@ -204,7 +208,7 @@ function renderTokenChoices(pictures: readonly ClientPicture[]): void {
       (token) =>
         [
           token.jti,
-          `${token.clientId} · ${token.jti.slice(0, 8)} · expires ${utcTime(token.expiresAtMs).slice(0, 8)}`,
+          `${token.clientId} · ${token.jti.slice(0, 8)} (expires ${utcTime(token.expiresAtMs).slice(0, 8)})`,
         ] as const,
     ),
   );
@@ -241,8 +245,50 @@ function pictureKey(picture: ClientPicture): string {
   ].join(':');
 }
 
+/** A drawing in progress: the sections still to draw, and what it has cost so far. */
+interface Drawing {
+  readonly started: number;
+  readonly exchanges: number;
+  readonly clients: number;
+  readonly pending: {
+    readonly section: HTMLElement;
+    readonly picture: ClientPicture;
+    readonly key: string;
+  }[];
+  /** Time spent drawing (not waiting between slices), ms. */
+  busy: number;
+  longestSlice: number;
+  slices: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/**
+ * A drawing is done in slices of about this many ms, the sections on screen first, so the page shows what is
+ * in view at once and answers input between slices however many clients and recordings it draws.
+ */
+const SLICE_MS = 30;
+
+let drawing: Drawing | undefined;
+/** Sections on screen (or near it), as an IntersectionObserver last saw them. */
+const onScreen = new Set<Element>();
+const visibility = new IntersectionObserver(
+  (entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) onScreen.add(entry.target);
+      else onScreen.delete(entry.target);
+    }
+  },
+  { rootMargin: '200px 0px' },
+);
+
+/** Runs `then` once the frame with what was drawn so far has been painted. */
+function afterPaint(then: () => void): void {
+  requestAnimationFrame(() => setTimeout(then, 0));
+}
+
 function draw(): void {
   const started = performance.now();
+  if (drawing !== undefined) clearTimeout(drawing.timer);
   const pictures = clientPictures({
     exchanges: store.exchanges,
     actions: store.actions,
@@ -259,6 +305,7 @@ function draw(): void {
     ]),
   );
   container.querySelector(':scope > p.none')?.remove();
+  const pending: Drawing['pending'] = [];
   let previous: HTMLElement | null = null;
   for (const picture of pictures) {
     // Client ids are never empty, so '' can stand for the calls that named none.
@@ -270,17 +317,19 @@ function draw(): void {
       section.className = 'client';
       section.dataset['clientKey'] = clientKey;
       if (picture.clientId !== null) section.dataset['clientId'] = picture.clientId;
+      visibility.observe(section);
     }
     const key = pictureKey(picture);
-    if (section.dataset['drawn'] !== key) {
-      section.innerHTML = renderClientSection(picture).value;
-      section.dataset['drawn'] = key;
-    }
+    if (section.dataset['drawn'] !== key) pending.push({ section, picture, key });
     const expectedNext: ChildNode | null = previous === null ? container.firstChild : previous.nextSibling;
     if (expectedNext !== section) container.insertBefore(section, expectedNext);
     previous = section;
   }
-  for (const stale of sections.values()) stale.remove();
+  for (const stale of sections.values()) {
+    visibility.unobserve(stale);
+    onScreen.delete(stale);
+    stale.remove();
+  }
   if (pictures.length === 0 && container.querySelector(':scope > p.none') === null) {
     const none = document.createElement('p');
     none.className = 'none';
@@ -288,26 +337,66 @@ function draw(): void {
     container.append(none);
   }
   renderTokenChoices(pictures);
-  // Reading a size makes the browser lay the page out now, so the cost measured includes it.
-  container.getBoundingClientRect();
-  const cost = performance.now() - started;
-  lastCost = cost;
+  // Those on screen first; before the observer has seen any (the first drawing), the page's order.
+  if (onScreen.size > 0)
+    pending.sort((a, b) => Number(onScreen.has(b.section)) - Number(onScreen.has(a.section)));
   drawnAt = started;
   drawnVersion = store.version;
   drawnFit = fit;
-  const drawnExchanges = store.exchanges.length;
+  drawing = {
+    started,
+    exchanges: store.exchanges.length,
+    clients: pictures.length,
+    pending,
+    busy: performance.now() - started,
+    longestSlice: 0,
+    slices: 0,
+    timer: undefined,
+  };
+  drawSlice(drawing);
+}
+
+/** Draws sections for about SLICE_MS, then lets the page breathe and goes on, until all are drawn. */
+function drawSlice(job: Drawing): void {
+  const sliceStarted = performance.now();
+  const firstSlice = job.slices === 0;
+  do {
+    const next = job.pending.shift();
+    if (next === undefined) break;
+    next.section.innerHTML = renderClientSection(next.picture).value;
+    next.section.dataset['drawn'] = next.key;
+  } while (performance.now() - sliceStarted < SLICE_MS);
+  // Reading a size makes the browser lay out now, so the cost measured includes it.
+  byId('clients').getBoundingClientRect();
+  const now = performance.now();
+  const slice = now - sliceStarted + (firstSlice ? sliceStarted - job.started : 0);
+  job.busy += now - sliceStarted;
+  job.longestSlice = Math.max(job.longestSlice, slice);
+  job.slices += 1;
   const root = document.documentElement;
-  root.dataset['renderMs'] = cost.toFixed(1);
-  root.dataset['renderedExchanges'] = String(drawnExchanges);
+  if (firstSlice) {
+    root.dataset['firstSliceMs'] = (now - job.started).toFixed(1);
+    afterPaint(() => (root.dataset['firstFrameMs'] = (performance.now() - job.started).toFixed(1)));
+  }
+  if (job.pending.length > 0) {
+    // After the next frame, so what was drawn is painted before the page draws on.
+    requestAnimationFrame(() => {
+      if (drawing === job) job.timer = setTimeout(() => drawSlice(job), 0);
+    });
+    return;
+  }
+  lastCost = job.busy;
+  root.dataset['renderMs'] = (now - job.started).toFixed(1);
+  root.dataset['longestSliceMs'] = job.longestSlice.toFixed(1);
+  root.dataset['renderedExchanges'] = String(job.exchanges);
   byId('render-info').textContent =
-    `Drew ${drawnExchanges.toLocaleString('en-US')} exchanges for ${pictures.length} ${pictures.length === 1 ? 'client' : 'clients'} in ${Math.round(cost)} ms.`;
-  // And once the frame with the drawing has been painted: the time a person waits for it.
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      root.dataset['frameMs'] = (performance.now() - started).toFixed(1);
-      root.dataset['framedExchanges'] = String(drawnExchanges);
-    }, 0),
-  );
+    `Drew ${formatCount(job.exchanges)} exchanges for ${job.clients} ${job.clients === 1 ? 'client' : 'clients'} in ${Math.round(now - job.started)} ms (${job.slices} ${job.slices === 1 ? 'step' : 'steps'}, the longest ${Math.round(job.longestSlice)} ms).`;
+  // And once the frame with the whole drawing has been painted: the time a person waits for it.
+  afterPaint(() => {
+    root.dataset['frameMs'] = (performance.now() - job.started).toFixed(1);
+    root.dataset['framedExchanges'] = String(job.exchanges);
+  });
+  if (drawing === job) drawing = undefined;
 }
 
 // ---- controls ---------------------------------------------------------------------------------------

@@ -67,6 +67,13 @@ describe('FeedStore', () => {
     expect(store.exchanges.map((e) => e.seq)).toEqual([6]);
   });
 
+  it('starts over when the mock’s numbering went back: a restarted mock', () => {
+    const store = new FeedStore();
+    store.apply(feed([1, 2, 3], { first: 1, last: 3 }), 0);
+    expect(store.apply(feed([1], { first: 1, last: 1 }), 250)).toBe(true);
+    expect([store.exchanges, store.lastSeq, store.refetch]).toEqual([[], 0, true]);
+  });
+
   it('says nothing changed when a poll brings nothing and the clock only ran on', () => {
     const store = new FeedStore();
     store.apply(feed([1], { first: 1, last: 1 }), 0);

@@ -50,11 +50,25 @@ export class FeedStore {
   deliveriesVersion = 0;
   /** When the last poll arrived, by the page's monotonic clock (`performance.now()`). */
   receivedAt = 0;
+  /** Set when the page must poll again at once, from the start (the mock was restarted). */
+  refetch = false;
   /** Bumped whenever a poll changed anything the pictures are drawn from. */
   version = 0;
 
   /** Takes in one poll; returns whether the pictures need drawing again. */
   apply(feed: DashboardFeed, receivedAt: number): boolean {
+    if (
+      feed.last_seq < this.lastSeq ||
+      feed.last_action_seq < this.lastActionSeq ||
+      feed.last_delivery_seq < this.lastDeliverySeq
+    ) {
+      // The mock was restarted: its numbering began again, and what this page holds is of another run.
+      this.forgetAll();
+      this.refetch = true;
+      this.version += 1;
+      this.deliveriesVersion += 1;
+      return true;
+    }
     const before = { exchanges: this.exchanges.length, actions: this.actions.length };
     const clockBefore = this.clock;
     const clientsBefore = JSON.stringify(this.clients);
@@ -80,6 +94,16 @@ export class FeedStore {
       clientsBefore !== JSON.stringify(this.clients);
     if (changed) this.version += 1;
     return changed;
+  }
+
+  /** Forgets every record and cursor, so the next poll asks for everything the mock keeps. */
+  private forgetAll(): void {
+    this.exchanges = [];
+    this.actions = [];
+    this.deliveries = [];
+    this.lastSeq = 0;
+    this.lastActionSeq = 0;
+    this.lastDeliverySeq = 0;
   }
 
   private applyDeliveries(feed: DashboardFeed): void {

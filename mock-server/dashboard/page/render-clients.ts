@@ -16,13 +16,21 @@ import { MAX_TOKEN_ROWS, type ClientPicture } from './client-pictures.js';
  */
 export const TICK_ELEMENTS_UP_TO = 300;
 
+/** Control actions within this many pixels share a marker: at most about 25 markers a picture. */
+export const ACTION_GROUP_PX = 32;
+
 /** An instant as `14:30:05.120 UTC`; the pictures and the clock panel read the mock clock in UTC. */
 export function utcTime(ms: number): string {
   return `${new Date(ms).toISOString().slice(11, 23)} UTC`;
 }
 
+/** A count with thousands separated, `10,000`: the same in every locale, and cheap (no Intl per call). */
+export function formatCount(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 function callCounts(picture: ClientPicture): string {
@@ -40,7 +48,7 @@ function callCounts(picture: ClientPicture): string {
     groups.set(word, (groups.get(word) ?? 0) + 1);
   }
   if (groups.size === 0) return '';
-  return ` (${[...groups].map(([word, count]) => `${count.toLocaleString('en-US')} × ${word}`).join(', ')})`;
+  return ` (${[...groups].map(([word, count]) => `${formatCount(count)} × ${word}`).join(', ')})`;
 }
 
 /** The heading line of a client's section. */
@@ -80,6 +88,11 @@ export function renderClientSection(picture: ClientPicture): SafeHtml {
   return markup`<header><h3>${title(picture)}</h3><span class="facts">${facts(picture)}</span></header><figure class="timeline-figure">${renderTimelineSvg(
     picture.timeline,
     name === '' ? 'no client' : name,
-    { actor: 'control', nowMs: picture.nowMs, tickElementsUpTo: TICK_ELEMENTS_UP_TO },
+    {
+      actor: 'control',
+      nowMs: picture.nowMs,
+      tickElementsUpTo: TICK_ELEMENTS_UP_TO,
+      actionGroupPx: ACTION_GROUP_PX,
+    },
   )}<figcaption>${caption(picture)}</figcaption></figure>`;
 }
