@@ -1,8 +1,11 @@
 import type { components } from '../../generated/openapi.js';
 import type { ControlOperations } from '../control/control-operations.js';
 import type { MockContext } from '../mock-context.js';
-import type { ControlExchangeEvent, ExchangeEvent } from '../recorder/recorded-event.js';
-import type { LoggedAttempt } from '../webhooks/delivery-log.js';
+import type {
+  ControlExchangeEvent,
+  ExchangeEvent,
+  WebhookDeliveryEvent,
+} from '../recorder/recorded-event.js';
 import { toSubscriptionWire } from '../webhooks/delivery-wire.js';
 
 /** What `GET /__dashboard/feed` answers (openapi.yaml `DashboardFeed`). */
@@ -66,24 +69,24 @@ function newer<E extends { readonly seq: number }, W>(
 }
 
 /** A finished webhook attempt as the dashboard shows it; the bytes and headers sent stay on the mock. */
-function dashboardDeliveryOf({ seq, record }: LoggedAttempt): DashboardDelivery {
+function dashboardDeliveryOf(event: WebhookDeliveryEvent): DashboardDelivery {
   return {
-    seq,
-    delivery_id: record.deliveryId,
-    event_id: record.eventId,
-    action: record.action,
-    service_request_id: record.serviceRequestId,
-    subscription_id: record.subscriptionId,
-    client_id: record.clientId,
-    url: record.url,
-    attempt: record.attempt,
-    redelivery: record.redelivery,
-    at_ms: record.startedAtMs,
-    duration_ms: record.durationMs,
-    status: record.status,
-    error: record.error,
-    delivered: record.delivered,
-    next_attempt_at_ms: record.nextAttemptAtMs,
+    seq: event.seq,
+    delivery_id: event.deliveryId,
+    event_id: event.eventId,
+    action: event.action,
+    service_request_id: event.serviceRequestId,
+    subscription_id: event.subscriptionId,
+    client_id: event.clientId,
+    url: event.url,
+    attempt: event.attempt,
+    redelivery: event.redelivery,
+    at_ms: event.atMs,
+    duration_ms: event.durationMs,
+    status: event.status,
+    error: event.error,
+    delivered: event.delivered,
+    next_attempt_at_ms: event.nextAttemptAtMs,
   };
 }
 
@@ -99,7 +102,7 @@ export function dashboardFeed(
   control: ControlOperations,
   cursor: FeedCursor = {},
 ): DashboardFeed {
-  const { recorder, deliveries: log } = context;
+  const { recorder } = context;
   const exchanges = newer(recorder.list(), recorder.lastSeq, cursor.afterSeq ?? 0, dashboardExchangeOf);
   const actions = newer(
     recorder.controlExchanges(),
@@ -107,7 +110,12 @@ export function dashboardFeed(
     cursor.afterActionSeq ?? 0,
     dashboardActionOf,
   );
-  const deliveries = newer(log.list(), log.lastSeq, cursor.afterDeliverySeq ?? 0, dashboardDeliveryOf);
+  const deliveries = newer(
+    recorder.deliveries(),
+    recorder.lastDeliverySeq,
+    cursor.afterDeliverySeq ?? 0,
+    dashboardDeliveryOf,
+  );
   return {
     clock: control.clockState(),
     faults: control.listFaults(),
