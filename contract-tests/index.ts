@@ -57,6 +57,7 @@ export {
   type ReceiverSpec,
   type ReceiverCertifyOptions,
   type ReceiverCertificationRun,
+  type ReceiverHarness,
 } from './runner/run-receiver-certification.js';
 export { checkReceiver, type ReceiverCheck } from './runner/check-receiver.js';
 export { receiverProfile, receiverMargins, type ReceiverProfile } from './runner/receiver-profile.js';
@@ -73,6 +74,7 @@ export type {
   ReceiverSession,
   ReceiverLauncher,
   DeliveryTarget,
+  StateOutcome,
 } from './adapters/receiver-session.js';
 export type { ReceiverInfo, AppliedMessage, ReceiverState } from './adapters/receiver-protocol-messages.js';
 export { receiverStdioLauncher, type ReceiverStdioOptions } from './adapters/receiver-stdio-adapter.js';
@@ -81,6 +83,7 @@ export {
   type CreateReceiver,
   type ModuleReceiver,
   type ReceiverModuleEnvironment,
+  type ReceiverModuleOptions,
 } from './adapters/receiver-module-adapter.js';
 export type * from './report/receiver-report-types.js';
 export { isReceiverReport, isReceiverResult } from './report/receiver-report-types.js';

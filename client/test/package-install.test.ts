@@ -77,6 +77,117 @@ export async function check(raw: Uint8Array, header: string | null): Promise<boo
 }
 `;
 
+// A partner's in-process webhook receiver, as docs/adapters.md shows it: the package's createWebhookReceiver
+// behind `certify --receiver-module`, typed with the kit's public types.
+const CONSUMER_RECEIVER = `
+import { createWebhookReceiver } from 'vectorcare-auth-mock/client';
+
+/** @type {import('vectorcare-auth-mock/contract-tests').CreateReceiver} */
+export default function createAdapter(env) {
+  const held = new Map();
+  const receiver = createWebhookReceiver({
+    publicKeyPem: env.VECTORCARE_WEBHOOK_PUBLIC_KEY,
+    onEvent(event) {
+      held.set(event.service_request_id, event);
+      const { event_id, service_request_id, action, request_status } = event;
+      env.applied({ event_id, service_request_id, action, request_status });
+    },
+  });
+  return {
+    name: 'consumer-receiver',
+    version: '1.0.0',
+    fetch: (request) => receiver.handle(request),
+    state: (id) => held.get(id) ?? { request_status: null, action: null, event_id: null },
+  };
+}
+`;
+
+// A test suite certifying that receiver through the kit's API, in virtual time.
+const CONSUMER_RECEIVER_RUN = `
+import { PROFILES, renderJsonReport, runReceiverCertification } from 'vectorcare-auth-mock/contract-tests';
+
+const { report, adapterReady } = await runReceiverCertification({
+  receiver: { kind: 'module', file: 'receiver.mjs' },
+  profile: PROFILES.quick,
+});
+const json = JSON.parse(renderJsonReport(report));
+console.log(JSON.stringify({
+  adapterReady,
+  certified: report.certified,
+  role: json.role ?? null,
+  verdicts: Object.fromEntries(report.results.map((result) => [result.rule, result.verdict])),
+  time: report.margins.time,
+  compressed: report.webhook.schedule_compressed,
+}));
+`;
+
+const CONSUMER_RECEIVER_TYPES = `
+import { createWebhookReceiver } from 'vectorcare-auth-mock/client';
+import {
+  PROFILES,
+  RECEIVER_RULE_IDS,
+  checkReceiver,
+  isReceiverReport,
+  receiverModuleLauncher,
+  runReceiverCertification,
+  type AppliedMessage,
+  type CreateReceiver,
+  type DeliveryAttemptMark,
+  type ModuleReceiver,
+  type ReceiverCertificationReport,
+  type ReceiverCertificationRun,
+  type ReceiverCheck,
+  type ReceiverLauncher,
+  type ReceiverModuleEnvironment,
+  type ReceiverModuleOptions,
+  type ReceiverRuleId,
+  type ReceiverState,
+  type StateOutcome,
+} from 'vectorcare-auth-mock/contract-tests';
+
+const createAdapter: CreateReceiver = (env: ReceiverModuleEnvironment): ModuleReceiver => {
+  const held = new Map<string, ReceiverState>();
+  const receiver = createWebhookReceiver({
+    publicKeyPem: env.VECTORCARE_WEBHOOK_PUBLIC_KEY,
+    onEvent(event) {
+      const applied: AppliedMessage = {
+        event_id: event.event_id,
+        service_request_id: event.service_request_id,
+        action: event.action,
+        request_status: event.request_status,
+      };
+      held.set(event.service_request_id, { request_status: event.request_status, action: event.action, event_id: event.event_id });
+      env.applied(applied);
+    },
+  });
+  return {
+    name: 'consumer-receiver',
+    version: '1.0.0',
+    fetch: (request: Request) => receiver.handle(request),
+    state: (id: string): ReceiverState => held.get(id) ?? { request_status: null, action: null, event_id: null },
+  };
+};
+export default createAdapter;
+
+const rules: readonly ReceiverRuleId[] = RECEIVER_RULE_IDS.filter((rule) => rule !== 'fast-ack');
+export async function certify(): Promise<DeliveryAttemptMark[]> {
+  const run: ReceiverCertificationRun = await runReceiverCertification({
+    receiver: { kind: 'module', file: 'receiver.mjs' },
+    profile: PROFILES.certification,
+    rules,
+  });
+  const report: ReceiverCertificationReport = run.report;
+  return isReceiverReport(report) ? report.results.flatMap((result) => [...result.deliveries.attempts]) : [];
+}
+export async function check(): Promise<boolean> {
+  const result: ReceiverCheck = await checkReceiver({ kind: 'module', file: 'receiver.mjs' }, PROFILES.quick);
+  return result.ok;
+}
+const options: ReceiverModuleOptions = { file: 'receiver.mjs', clock: { now: () => 0 } };
+export const launch: ReceiverLauncher = receiverModuleLauncher(options);
+export type Answer = StateOutcome['kind'];
+`;
+
 interface Manifest {
   readonly name: string;
   readonly dependencies?: Record<string, string>;
@@ -135,7 +246,7 @@ async function pack(
   return packed.map((entry) => join(destination, entry.filename));
 }
 
-describe('vectorcare-auth-mock/client as an installed package', () => {
+describe('vectorcare-auth-mock as an installed package', () => {
   let workDir: string;
   let appDir: string;
 
@@ -204,6 +315,74 @@ describe('vectorcare-auth-mock/client as an installed package', () => {
     );
     const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
     const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: appDir }).then(
+      () => 'ok',
+      (error: { stdout?: string }) => error.stdout ?? String(error),
+    );
+    expect(result).toBe('ok');
+  });
+
+  it('certifies a receiver module through the installed kit, by its API and by the certify command', async () => {
+    await writeFile(join(appDir, 'receiver.mjs'), CONSUMER_RECEIVER);
+    await writeFile(join(appDir, 'certify-receiver.mjs'), CONSUMER_RECEIVER_RUN);
+    const allPass = {
+      'accepts-signed-event': 'PASS',
+      'rejects-bad-signature': 'PASS',
+      'verifies-raw-bytes': 'PASS',
+      'idempotent-delivery': 'PASS',
+      'order-safe': 'PASS',
+      'null-data': 'PASS',
+      'fast-ack': 'PASS',
+      'survives-retry-schedule': 'PASS',
+    };
+    const api = await run(process.execPath, ['certify-receiver.mjs'], { cwd: appDir, timeout: 60_000 });
+    expect(JSON.parse(api.stdout)).toEqual({
+      adapterReady: true,
+      certified: true,
+      role: 'webhook-receiver',
+      verdicts: allPass,
+      time: 'virtual',
+      compressed: true,
+    });
+    // The command README shows, from the installed bin.
+    const bin = join(appDir, 'node_modules/.bin/vectorcare-auth-mock');
+    const cli = await run(bin, ['certify', '--receiver-module', 'receiver.mjs', '--json', 'receiver.json'], {
+      cwd: appDir,
+      timeout: 60_000,
+    });
+    expect(cli.stdout).toMatch(/^CERTIFIED: every required rule passed\.$/m);
+    const report = JSON.parse(await readFile(join(appDir, 'receiver.json'), 'utf8')) as {
+      role: string;
+      results: { rule: string; verdict: string }[];
+    };
+    expect(report.role).toBe('webhook-receiver');
+    expect(Object.fromEntries(report.results.map((result) => [result.rule, result.verdict]))).toEqual(
+      allPass,
+    );
+  }, 120_000);
+
+  it('a TypeScript receiver module and test type-check against the kit exports', async () => {
+    await writeFile(join(appDir, 'receiver-consumer.ts'), CONSUMER_RECEIVER_TYPES);
+    await writeFile(
+      join(appDir, 'tsconfig.receiver.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2023',
+          lib: ['ES2023', 'DOM'],
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          verbatimModuleSyntax: true,
+          noEmit: true,
+          types: [],
+          skipLibCheck: true,
+        },
+        files: ['receiver-consumer.ts'],
+      }),
+    );
+    const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
+    const result = await run(process.execPath, [tsc, '-p', 'tsconfig.receiver.json'], { cwd: appDir }).then(
       () => 'ok',
       (error: { stdout?: string }) => error.stdout ?? String(error),
     );
