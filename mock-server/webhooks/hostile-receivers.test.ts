@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClock, type Clock } from '../clock.js';
+import { IDLE_CONNECTION_MS } from './http1-connections.js';
 import { loadTestOnlyWebhookKey, type WebhookKey } from './webhook-key.js';
 import { WebhookSender, type WebhookAttemptRecord } from './webhook-sender.js';
 
@@ -277,5 +278,41 @@ describe('hostile receivers: every answer is a recorded attempt, with no timer o
     }
     // Closed by the sender (or its pool on close): no socket left open. A real-time margin, not a wait.
     expect(await closesWithin(connections[0]!, 5_000)).toBe(true);
+  });
+
+  it('bytes a receiver sends on an idle kept-alive connection close it: the next delivery goes on a fresh connection', async () => {
+    const clock = createClock({ frozenAt: Date.UTC(2026, 2, 3, 9, 15) });
+    const attempts: WebhookAttemptRecord[] = [];
+    const sender = new WebhookSender({ key, clock, scheduleMs: [0], onAttempt: (r) => attempts.push(r) });
+    const unsolicited = new Promise<void>((resolve) => (arrived = resolve));
+    // The first connection answers its request, keeps alive, then sends a second 2xx nobody asked for;
+    // a later connection answers 503.
+    script = (socket, ready) => {
+      if (connections.length > 1) {
+        socket.end(`HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n${CLOSE}\r\n`);
+        return;
+      }
+      const answer = `HTTP/1.1 200 OK\r\nContent-Length: 0\r\n${KEEP_ALIVE}\r\n`;
+      socket.write(answer, () => setTimeout(() => socket.write(answer, () => ready()), 10));
+    };
+    try {
+      sender.subscribe({ url: `http://127.0.0.1:${port}/hook` });
+      sender.trigger({ action: 'BROADCAST_RECEIVED' });
+      await unsolicited;
+      await sender.settled();
+      // The pool dropped the connection the stray bytes came on: an event, with a real-time margin short of
+      // the pool's 4 s idle close, which would close it anyway.
+      expect(IDLE_CONNECTION_MS).toBeGreaterThan(3_000);
+      expect(await closesWithin(connections[0]!, 3_000)).toBe(true);
+      sender.trigger({ action: 'BROADCAST_RECEIVED' });
+      await sender.settled();
+      expect(attempts.map((a) => [a.delivered, a.status])).toEqual([
+        [true, 200],
+        [false, 503],
+      ]);
+      expect(connections).toHaveLength(2);
+    } finally {
+      await sender.close();
+    }
   });
 });
