@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PACKAGE_ROOT } from '../mock-server/package-root.js';
+import { PACKAGE_ROOT } from '../shared/package-root.js';
 
 /** What one benchmark run does; every number is bounded so a run always ends. */
 export interface BenchOptions {

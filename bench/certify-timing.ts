@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT } from '../mock-server/package-root.js';
+import { PACKAGE_ROOT } from '../shared/package-root.js';
 
-const CLI = fileURLToPath(new URL('../mock-server/cli/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 const PROFILE_MODULE = new URL('../contract-tests/runner/certification-profile.js', import.meta.url);
 const BUNDLED_CLIENT = join(PACKAGE_ROOT, 'fixtures', 'adapters', 'bundled-client.mjs');
 

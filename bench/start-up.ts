@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadTestOnlySigningKey } from '../mock-server/index.js';
-import { PACKAGE_ROOT } from '../mock-server/package-root.js';
+import { PACKAGE_ROOT } from '../shared/package-root.js';
 import { median } from './figure.js';
 import { post } from './post-form.js';
 import { clientCredentialsRequest } from './token-request.js';
 
 const PROBE = fileURLToPath(new URL('./start-up-probe.js', import.meta.url));
-const OUR_CLI = fileURLToPath(new URL('../mock-server/cli/main.js', import.meta.url));
+const OUR_CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 const ANCHOR_CLI = join(PACKAGE_ROOT, 'node_modules', 'oauth2-mock-server', 'dist', 'oauth2-mock-server.mjs');
 
 /** Medians over fresh processes, milliseconds. */

@@ -5,6 +5,7 @@ export {
   type AdapterSpec,
   type CertifyOptions,
   type CertificationRun,
+  type KitSources,
 } from './runner/run-certification.js';
 export { checkAdapter, type AdapterCheck } from './runner/check-adapter.js';
 export {
@@ -14,11 +15,11 @@ export {
   type CertificationProfile,
   type ProfileOverrides,
 } from './runner/certification-profile.js';
-export type { Scenario } from './runner/scenario.js';
-export { SCENARIOS } from './runner/scenario-catalogue.js';
+export { defineScenario, type Scenario } from './runner/scenario.js';
 export {
   RULES,
   RULE_IDS,
+  SCENARIOS,
   ruleById,
   isRuleId,
   type RuleDefinition,

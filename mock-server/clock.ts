@@ -26,8 +26,14 @@ export interface Clock {
   useReal(): void;
 }
 
+/**
+ * The system's time, epoch milliseconds: the only place in the package that reads it. Everything else is
+ * given a clock (or this function as the default of an option), so a test can pin time.
+ */
+export const systemNow = (): number => Date.now();
+
 export interface ClockOptions {
-  /** The source of real time; defaults to `Date.now`. */
+  /** The source of real time; defaults to `systemNow`. */
   readonly realNow?: () => number;
   /** Start frozen at this instant (epoch ms). */
   readonly frozenAt?: number;
@@ -41,7 +47,7 @@ export interface ClockOptions {
  * clock.advance(60_000);
  */
 export function createClock(options: ClockOptions = {}): Clock {
-  const realNow = options.realNow ?? Date.now;
+  const realNow = options.realNow ?? systemNow;
   let mode: ClockMode = options.frozenAt === undefined ? 'real' : 'frozen';
   let offsetMs = 0;
   let frozenAtMs = options.frozenAt ?? 0;

@@ -1,7 +1,14 @@
 export { createMockServer, type CreateMockServerOptions, type MockServer } from './create-mock-server.js';
 export { createApp } from './app.js';
 export { createMockContext, type MockContext } from './mock-context.js';
-export { createClock, type Clock, type ClockMode, type ClockState, type ClockOptions } from './clock.js';
+export {
+  createClock,
+  systemNow,
+  type Clock,
+  type ClockMode,
+  type ClockState,
+  type ClockOptions,
+} from './clock.js';
 export {
   ClientExistsError,
   type ClientCredentials,
@@ -33,7 +40,7 @@ export {
   type ClientConfig,
   type MockServerOptions,
 } from './options.js';
-export { ConfigError } from './errors/config-error.js';
+export { ConfigError } from '../shared/config-error.js';
 export { loadConfigFile } from './config/config-file.js';
 export {
   generateSigningKey,

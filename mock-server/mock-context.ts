@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ClientRegistry } from './clients/client-registry.js';
 import { createClock, type Clock } from './clock.js';
 import { FaultQueue } from './faults/fault-queue.js';
@@ -28,11 +29,17 @@ export interface MockContext {
   readonly bodyLimitBytes: number;
   readonly controlToken: string | undefined;
   readonly sleep: (ms: number) => Promise<void>;
+  /** Makes a random id (a token's `jti`, a created client's id). */
+  readonly randomId: () => string;
+  /** Makes a random client secret. */
+  readonly randomSecret: () => string;
   /** The issuer; settable because with port 0 it is known only after listening. */
   issuer: string;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const realRandomId = (): string => randomUUID();
+const realRandomSecret = (): string => randomBytes(24).toString('base64url');
 
 async function resolveKey(options: MockServerOptions): Promise<SigningKey> {
   if (options.signingKey !== undefined) return options.signingKey;
@@ -54,6 +61,7 @@ export async function createMockContext(options: MockServerOptions = {}): Promis
     })),
   );
   const ledger = new TokenLedger(clock);
+  const randomId = options.randomId ?? realRandomId;
   const context: MockContext = {
     clock,
     key,
@@ -62,7 +70,7 @@ export async function createMockContext(options: MockServerOptions = {}): Promis
       key,
       clock,
       issuer: () => context.issuer,
-      ...(options.randomId === undefined ? {} : { randomId: options.randomId }),
+      randomId,
     }),
     ledger,
     verifyToken: createTokenVerifier({
@@ -79,6 +87,8 @@ export async function createMockContext(options: MockServerOptions = {}): Promis
     bodyLimitBytes: DEFAULTS.bodyLimitBytes,
     controlToken: options.controlToken,
     sleep: options.sleep ?? realSleep,
+    randomId,
+    randomSecret: options.randomSecret ?? realRandomSecret,
     issuer: options.issuer ?? `http://${DEFAULTS.host}:${DEFAULTS.port}`,
   };
   return context;

@@ -33,8 +33,10 @@ export interface MockServerOptions {
   readonly recorderCapacity?: number;
   /** When set, the control API answers any address but only with `Authorization: Bearer <controlToken>`. */
   readonly controlToken?: string;
-  /** Source of token ids; default `crypto.randomUUID`. */
+  /** Source of token ids (`jti`) and of the ids of clients created without one; default `crypto.randomUUID`. */
   readonly randomId?: () => string;
+  /** Source of the secrets of clients created without one; default 24 random bytes, base64url. */
+  readonly randomSecret?: () => string;
   /** Waits `ms` of real time; default `setTimeout`. Used by delay faults. */
   readonly sleep?: (ms: number) => Promise<void>;
 }

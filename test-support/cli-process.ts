@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../mock-server/package-root.js';
+import { PACKAGE_ROOT } from '../shared/package-root.js';
 
 /** The built CLI, as `bin` and `npm start` run it; `npm test` builds it before vitest runs. */
-export const BUILT_CLI = join(PACKAGE_ROOT, 'dist', 'mock-server', 'cli', 'main.js');
+export const BUILT_CLI = join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
 
 /** A CLI child process with everything it printed so far. */
 export interface CliProcess {
@@ -18,7 +18,7 @@ export interface CliProcess {
 }
 
 /**
- * Starts `node dist/mock-server/cli/main.js <args>` with `env` added to a minimal environment (no
+ * Starts `node dist/cli/main.js <args>` with `env` added to a minimal environment (no
  * VECTORCARE_MOCK_* variable leaks in from the caller's shell).
  */
 export function startCli(args: readonly string[], env: Record<string, string> = {}): CliProcess {

@@ -5,7 +5,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { CertificationReport, Verdict } from '../contract-tests/report/report-types.js';
-import { PACKAGE_ROOT } from '../mock-server/package-root.js';
+import { PACKAGE_ROOT } from '../shared/package-root.js';
 
 /**
  * Opens an HTML certification report in a real headless Chromium and checks what a person would see:

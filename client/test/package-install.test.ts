@@ -65,6 +65,64 @@ export async function send(): Promise<string | undefined> {
 }
 `;
 
+interface Manifest {
+  readonly name: string;
+  readonly dependencies?: Record<string, string>;
+  readonly peerDependencies?: Record<string, string>;
+  readonly peerDependenciesMeta?: Record<string, { readonly optional?: boolean }>;
+}
+
+async function readManifest(dir: string): Promise<Manifest> {
+  return JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as Manifest;
+}
+
+/**
+ * The folders, in the repo's node_modules, of every package an install of this one brings in: its
+ * dependencies and their dependencies and required peers, found as Node finds them (the nearest
+ * node_modules up from the package that needs it). These are the versions `npm ci` installed from the lockfile.
+ */
+async function runtimeDependencyDirs(): Promise<string[]> {
+  const found = new Map<string, string>();
+  const pending: { readonly name: string; readonly from: string }[] = [];
+  const enqueue = (manifest: Manifest, from: string): void => {
+    const optional = manifest.peerDependenciesMeta ?? {};
+    const peers = Object.keys(manifest.peerDependencies ?? {}).filter(
+      (name) => optional[name]?.optional !== true,
+    );
+    for (const name of [...Object.keys(manifest.dependencies ?? {}), ...peers]) pending.push({ name, from });
+  };
+  enqueue(await readManifest(repoRoot), repoRoot);
+  for (let next = pending.shift(); next !== undefined; next = pending.shift()) {
+    let dir = next.from;
+    while (!existsSync(join(dir, 'node_modules', next.name, 'package.json'))) {
+      if (dir === repoRoot || dirname(dir) === dir)
+        throw new Error(`${next.name}, needed by ${next.from}, is not in node_modules: run npm ci`);
+      dir = dirname(dir);
+    }
+    const packageDir = join(dir, 'node_modules', next.name);
+    if ([...found.values()].includes(packageDir)) continue;
+    found.set(`${next.name}@${packageDir}`, packageDir);
+    enqueue(await readManifest(packageDir), packageDir);
+  }
+  return [...found.values()];
+}
+
+/** `npm pack` of `specs` into `destination`; the tarballs' paths. */
+async function pack(
+  specs: readonly string[],
+  destination: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string[]> {
+  const { stdout } = await run(
+    'npm',
+    ['pack', '--ignore-scripts', '--json', '--pack-destination', destination, ...specs],
+    { cwd: repoRoot, env },
+  );
+  const packed = JSON.parse(stdout) as { filename: string }[];
+  if (packed.length !== Math.max(1, specs.length)) throw new Error(`npm pack made ${packed.length} tarballs`);
+  return packed.map((entry) => join(destination, entry.filename));
+}
+
 describe('vectorcare-auth-mock/client as an installed package', () => {
   let workDir: string;
   let appDir: string;
@@ -75,18 +133,17 @@ describe('vectorcare-auth-mock/client as an installed package', () => {
     workDir = await mkdtemp(join(tmpdir(), 'vectorcare-client-pack-'));
     appDir = join(workDir, 'app');
     await mkdir(appDir);
-    const { stdout } = await run(
-      'npm',
-      ['pack', '--ignore-scripts', '--json', '--pack-destination', workDir],
-      { cwd: repoRoot },
-    );
-    const [packed] = JSON.parse(stdout) as { filename: string }[];
-    if (packed === undefined) throw new Error('npm pack produced nothing');
+    // A new, empty npm cache, and --offline: nothing comes from ~/.npm or the registry, so the install works
+    // the same on a machine nothing has run on and on one where an earlier run warmed the cache.
+    const env = { ...process.env, npm_config_cache: join(workDir, 'npm-cache') };
+    const [packedSelf] = await pack([], workDir, env);
+    // A registry would serve the runtime dependencies; here they are packed from the repo's node_modules, so
+    // only what package.json declares is there: a dependency it forgot fails the import below.
+    const packedDependencies = await pack(await runtimeDependencyDirs(), workDir, env);
     await writeFile(
       join(appDir, 'package.json'),
       JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
     );
-    // Offline: the package's dependencies come from the npm cache `npm ci` filled; nothing is downloaded.
     await run(
       'npm',
       [
@@ -96,9 +153,11 @@ describe('vectorcare-auth-mock/client as an installed package', () => {
         '--no-fund',
         '--ignore-scripts',
         '--no-package-lock',
-        join(workDir, packed.filename),
+        '--no-save',
+        packedSelf as string,
+        ...packedDependencies,
       ],
-      { cwd: appDir },
+      { cwd: appDir, env },
     );
   }, 60_000);
 

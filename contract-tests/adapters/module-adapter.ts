@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { systemNow } from '../../mock-server/index.js';
 import type { AdapterInfo } from '../report/report-types.js';
 import { AdapterError } from './adapter-error.js';
 import type {
@@ -44,6 +45,8 @@ export interface ModuleAdapterOptions {
   readonly file: string;
   readonly fetch: typeof fetch;
   readonly clock: { now(): number };
+  /** Real time, for how long a call that timed out waited; default the system's. */
+  readonly realNow?: () => number;
 }
 
 /** Loads `file` and returns its default export; rejects with an AdapterError when it is not a createAdapter. */
@@ -68,6 +71,7 @@ export async function loadAdapterModule(file: string): Promise<CreateAdapter> {
  */
 export function moduleAdapterLauncher(options: ModuleAdapterOptions): AdapterLauncher {
   let factory: Promise<CreateAdapter> | undefined;
+  const realNow = options.realNow ?? systemNow;
   return async function launchModuleAdapter(environment: AdapterEnvironment): Promise<AdapterSession> {
     factory ??= loadAdapterModule(options.file);
     const createAdapter = await factory;
@@ -103,11 +107,11 @@ export function moduleAdapterLauncher(options: ModuleAdapterOptions): AdapterLau
     return {
       info: redactSecretsInJson(ready as unknown as AdapterInfo, secrets),
       async call(call: AdapterCall, timeoutMs: number): Promise<CallOutcome> {
-        const started = Date.now();
+        const started = realNow();
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<CallOutcome>((resolveTimeout) => {
           timer = setTimeout(
-            () => resolveTimeout({ kind: 'timeout', afterMs: Date.now() - started }),
+            () => resolveTimeout({ kind: 'timeout', afterMs: realNow() - started }),
             timeoutMs,
           );
         });

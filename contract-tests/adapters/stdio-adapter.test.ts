@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AdapterEnvironment } from './adapter-session.js';
-import { killRunningAdapters, stdioAdapterLauncher } from './stdio-adapter.js';
+import { killRunningAdapters } from './adapter-process.js';
+import { stdioAdapterLauncher } from './stdio-adapter.js';
 
 const environment: AdapterEnvironment = {
   VECTORCARE_TOKEN_URL: 'http://127.0.0.1:9/v2.0/oauth2/token',

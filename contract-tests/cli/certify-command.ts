@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import type { CommandIo } from '../../mock-server/cli/serve-command.js';
+import type { CommandIo } from '../../shared/command-io.js';
 import { renderHtmlReport } from '../report/html-report.js';
 import { renderJsonReport } from '../report/json-report.js';
 import { renderJunitReport } from '../report/junit-report.js';
 import type { CertificationReport } from '../report/report-types.js';
 import { renderSummaryTable } from '../report/summary-table.js';
 import { RULE_IDS } from '../rules/rule-catalogue.js';
-import { killRunningAdapters } from '../adapters/stdio-adapter.js';
+import { killRunningAdapters } from '../adapters/adapter-process.js';
 import { checkAdapter } from '../runner/check-adapter.js';
 import { runCertification } from '../runner/run-certification.js';
 import { CERTIFY_USAGE, parseCertifyOptions, type CertifyOptions } from './certify-options.js';

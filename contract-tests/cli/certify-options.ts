@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../../mock-server/errors/config-error.js';
+import { ConfigError } from '../../shared/config-error.js';
 import { isRuleId, type RuleId } from '../rules/rule-catalogue.js';
 import { resolveProfile, type CertificationProfile } from '../runner/certification-profile.js';
 import type { AdapterSpec } from '../runner/run-certification.js';

@@ -1,4 +1,5 @@
-import type { CommandIo } from '../../mock-server/cli/serve-command.js';
+import { systemNow } from '../../mock-server/index.js';
+import type { CommandIo } from '../../shared/command-io.js';
 import type { RuleResult } from '../report/report-types.js';
 import { resultLine } from '../report/summary-table.js';
 
@@ -14,11 +15,15 @@ export class ProgressReporter {
   #done = 0;
   #frame = 0;
   #timer: NodeJS.Timeout | undefined;
-  readonly #startedAt = Date.now();
+  readonly #now: () => number;
+  readonly #startedAt: number;
 
-  constructor(io: CommandIo, total: number) {
+  /** `now` is the time the spinner counts seconds by; default the system's. */
+  constructor(io: CommandIo, total: number, now: () => number = systemNow) {
     this.#io = io;
     this.#total = total;
+    this.#now = now;
+    this.#startedAt = now();
   }
 
   start(): void {
@@ -44,7 +49,7 @@ export class ProgressReporter {
   #draw(): void {
     if (this.#timer === undefined || this.#io.write === undefined) return;
     this.#frame = (this.#frame + 1) % FRAMES.length;
-    const elapsed = Math.round((Date.now() - this.#startedAt) / 1000);
+    const elapsed = Math.round((this.#now() - this.#startedAt) / 1000);
     this.#io.write(`\r${FRAMES[this.#frame]} ${this.#done}/${this.#total} rules judged, ${elapsed} s`);
   }
 

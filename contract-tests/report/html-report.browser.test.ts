@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../mock-server/package-root.js';
+import { PACKAGE_ROOT } from '../../shared/package-root.js';
 import { checkReportInBrowser, expectedFromReport } from '../../test-support/report-in-browser.js';
 import { PROFILES } from '../runner/certification-profile.js';
 import { runCertification } from '../runner/run-certification.js';

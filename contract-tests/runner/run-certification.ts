@@ -1,18 +1,17 @@
-import { createClock } from '../../mock-server/clock.js';
-import { createMockServer, type MockServer } from '../../mock-server/create-mock-server.js';
-import { PACKAGE_INFO } from '../../mock-server/cli/package-info.js';
+import { randomBytes } from 'node:crypto';
+import { createClock, createMockServer, systemNow, type MockServer } from '../../mock-server/index.js';
+import { PACKAGE_INFO } from '../../shared/package-info.js';
 import { AdapterError } from '../adapters/adapter-error.js';
 import type { AdapterLauncher } from '../adapters/adapter-session.js';
 import { moduleAdapterLauncher } from '../adapters/module-adapter.js';
 import { stdioAdapterLauncher } from '../adapters/stdio-adapter.js';
 import type { AdapterInfo, CertificationReport, RuleResult } from '../report/report-types.js';
 import { buildTimeline } from '../report/timeline-builder.js';
-import { RULES, RULE_IDS, type RuleId } from '../rules/rule-catalogue.js';
+import { RULES, RULE_IDS, SCENARIOS, type RuleId } from '../rules/rule-catalogue.js';
 import { Observation } from '../steps/observation.js';
 import { realTimeDriver, virtualTimeDriver, type TimeDriver } from '../steps/time-driver.js';
 import { profileMargins, type CertificationProfile } from './certification-profile.js';
 import { runScenario } from './run-scenario.js';
-import { SCENARIOS } from './scenario-catalogue.js';
 
 /** The client under test: a command speaking the stdio protocol, or an in-process module. */
 export type AdapterSpec =
@@ -28,6 +27,16 @@ export interface CertifyOptions {
   readonly onResult?: (result: RuleResult) => void;
   /** The instant a virtual-time run starts at; default now. */
   readonly virtualStartMs?: number;
+  /** Where the kit's time and randomness come from; default the system's. */
+  readonly sources?: KitSources;
+}
+
+/** The kit's sources of time and randomness, injected so a test can pin them. */
+export interface KitSources {
+  /** Real time, epoch ms: the report's `started_at` and `duration_ms`, a virtual run's start. */
+  readonly now?: () => number;
+  /** Random bytes: the nonce in each scenario's client id and request ids, the wrong secret. */
+  readonly randomBytes?: (size: number) => Buffer;
 }
 
 export interface CertificationRun {
@@ -43,6 +52,7 @@ interface Harness {
   readonly mock: MockServer;
   readonly launch: AdapterLauncher;
   readonly driver: TimeDriver;
+  readonly randomBytes: (size: number) => Buffer;
 }
 
 /** Starts the mock on a free loopback port, with a frozen clock for in-process (virtual time) adapters. */
@@ -50,9 +60,13 @@ export async function startHarness(
   adapter: AdapterSpec,
   profile: CertificationProfile,
   virtualStartMs?: number,
+  sources: KitSources = {},
 ): Promise<Harness> {
   const virtual = adapter.kind === 'module';
-  const clock = virtual ? createClock({ frozenAt: virtualStartMs ?? Date.now() }) : createClock();
+  const realNow = sources.now ?? systemNow;
+  const clock = virtual
+    ? createClock({ frozenAt: virtualStartMs ?? realNow(), realNow })
+    : createClock({ realNow });
   const mock = await createMockServer({
     port: 0,
     host: '127.0.0.1',
@@ -68,14 +82,21 @@ export async function startHarness(
           file: adapter.file,
           fetch: inProcessFetch,
           clock: { now: () => clock.now() },
+          realNow,
         })
       : stdioAdapterLauncher({
           command: adapter.command,
           readyTimeoutMs: profile.readyTimeoutMs,
           now: () => clock.now(),
+          realNow,
           ...(adapter.cwd === undefined ? {} : { cwd: adapter.cwd }),
         });
-  return { mock, launch, driver: virtual ? virtualTimeDriver(clock) : realTimeDriver(clock) };
+  return {
+    mock,
+    launch,
+    driver: virtual ? virtualTimeDriver(clock) : realTimeDriver(clock),
+    randomBytes: sources.randomBytes ?? randomBytes,
+  };
 }
 
 /** Starts the adapter once with its own client to read its ready message, then stops it. */
@@ -100,13 +121,13 @@ function notRunResult(
   t0: number,
   log: string,
 ): RuleResult {
-  const rule = RULES.find((candidate) => candidate.id === ruleId) ?? RULES[0];
-  const lifetimeS = SCENARIOS[ruleId].lifetime?.(profile) ?? profile.lifetimeS;
+  const scenario = SCENARIOS[ruleId];
+  const lifetimeS = scenario.lifetime?.(profile) ?? profile.lifetimeS;
   return {
     rule: ruleId,
-    level: rule?.level ?? 'required',
+    level: scenario.level,
     verdict: 'ERROR',
-    statement: rule?.statement ?? '',
+    statement: scenario.statement,
     summary,
     evidence: [],
     duration_ms: 0,
@@ -123,8 +144,9 @@ function notRunResult(
 export async function runCertification(options: CertifyOptions): Promise<CertificationRun> {
   const { profile } = options;
   const ruleIds = RULE_IDS.filter((id) => options.rules === undefined || options.rules.includes(id));
-  const startedAt = Date.now();
-  const harness = await startHarness(options.adapter, profile, options.virtualStartMs);
+  const now = options.sources?.now ?? systemNow;
+  const startedAt = now();
+  const harness = await startHarness(options.adapter, profile, options.virtualStartMs, options.sources);
   const t0 = harness.driver.now();
   try {
     let adapter: AdapterInfo | null = null;
@@ -167,7 +189,7 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
       profile: profile.name,
       margins: { ...profileMargins(profile), time: harness.driver.mode },
       started_at: new Date(startedAt).toISOString(),
-      duration_ms: Date.now() - startedAt,
+      duration_ms: now() - startedAt,
       results,
     };
     return {

@@ -1,9 +1,8 @@
-import type { MockServer } from '../../mock-server/create-mock-server.js';
+import type { MockServer } from '../../mock-server/index.js';
 import { AdapterError } from '../adapters/adapter-error.js';
 import type { AdapterLauncher } from '../adapters/adapter-session.js';
 import type { Evidence, RuleResult } from '../report/report-types.js';
 import { buildTimeline } from '../report/timeline-builder.js';
-import { ruleById } from '../rules/rule-catalogue.js';
 import { describeOutcome, type KitCall } from '../steps/kit-call.js';
 import { ScenarioError, type Judgement } from '../steps/judgement.js';
 import type { Observation } from '../steps/observation.js';
@@ -17,6 +16,7 @@ export interface RunScenarioOptions {
   readonly launch: AdapterLauncher;
   readonly driver: TimeDriver;
   readonly profile: CertificationProfile;
+  readonly randomBytes: (size: number) => Buffer;
 }
 
 const errorJudgement = (summary: string, evidence: readonly Evidence[]): Judgement => ({
@@ -53,15 +53,15 @@ function withGeneralChecks(judgement: Judgement, seen: Observation): Judgement {
 
 /** Runs one rule's scenario with a fresh client and adapter, and turns what it found into the rule's result. */
 export async function runScenario(scenario: Scenario, options: RunScenarioOptions): Promise<RuleResult> {
-  const rule = ruleById(scenario.rule);
   const lifetimeS = scenario.lifetime?.(options.profile) ?? options.profile.lifetimeS;
   const s = new ScenarioContext({
-    rule: rule.id,
+    rule: scenario.id,
     mock: options.mock,
     launch: options.launch,
     driver: options.driver,
     profile: options.profile,
     lifetimeS,
+    randomBytes: options.randomBytes,
   });
   let judgement: Judgement;
   try {
@@ -85,12 +85,13 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     judgement = withGeneralChecks(judgement, seen);
   if (judgement.verdict === 'ERROR' && judgement.evidence.length === 0)
     judgement = { ...judgement, evidence: seen.allEvidence() };
-  const verdict = judgement.verdict === 'FAIL' && rule.level === 'recommended' ? 'WARN' : judgement.verdict;
+  const verdict =
+    judgement.verdict === 'FAIL' && scenario.level === 'recommended' ? 'WARN' : judgement.verdict;
   return {
-    rule: rule.id,
-    level: rule.level,
+    rule: scenario.id,
+    level: scenario.level,
     verdict,
-    statement: rule.statement,
+    statement: scenario.statement,
     summary: judgement.summary,
     evidence: judgement.evidence,
     ...(judgement.refreshPointPercent === undefined

@@ -1,10 +1,9 @@
 import { failed, passed, ScenarioError } from '../steps/judgement.js';
-import type { Scenario } from '../runner/scenario.js';
+import { defineScenario } from '../runner/scenario.js';
 import type { ObservedApiCall, Observation } from '../steps/observation.js';
 
 function bearerProblem(seen: Observation, apiCall: ObservedApiCall): string | undefined {
-  if ((apiCall.recording.query_keys ?? []).includes('access_token'))
-    return 'the token was sent in the query string';
+  if (apiCall.queryKeys.includes('access_token')) return 'the token was sent in the query string';
   if (apiCall.jti === null) return `no bearer token (${apiCall.tokenCheck ?? 'missing'})`;
   const token = seen.tokenOf(apiCall.jti);
   if (token === undefined) return 'a token not issued to this client';
@@ -13,8 +12,12 @@ function bearerProblem(seen: Observation, apiCall: ObservedApiCall): string | un
 }
 
 /** bearer-header: every API call carries a live token of this client in the Authorization header. */
-export const bearerHeader: Scenario = {
-  rule: 'bearer-header',
+export const bearerHeader = defineScenario({
+  id: 'bearer-header',
+  level: 'required',
+  statement: 'Every API call carries Authorization: Bearer <a live token issued to this client>.',
+  judged:
+    "Every hub call on the scenario's paths must have passed the mock's bearer check with a token issued to the scenario client, sent in the Authorization header (no access_token query parameter).",
   async run(s) {
     await s.start();
     await s.call();
@@ -37,4 +40,4 @@ export const bearerHeader: Scenario = {
       evidence,
     );
   },
-};
+});

@@ -1,10 +1,15 @@
 import { describeOutcome, reportedSuccess } from '../steps/kit-call.js';
 import { failed, passed, ScenarioError } from '../steps/judgement.js';
-import type { Scenario } from '../runner/scenario.js';
+import { defineScenario } from '../runner/scenario.js';
 
 /** bounded-retry: when every token gets 401, one retry per call at most, and the failure is reported. */
-export const boundedRetry: Scenario = {
-  rule: 'bounded-retry',
+export const boundedRetry = defineScenario({
+  id: 'bounded-retry',
+  level: 'required',
+  statement:
+    'When every token keeps getting 401, the client retries at most once per call and reports the failure.',
+  judged:
+    'The kit revokes every token the moment it is issued; the call that follows may reach the hub at most twice, and the adapter must report a failure rather than success.',
   async run(s) {
     await s.start();
     await s.call();
@@ -28,4 +33,4 @@ export const boundedRetry: Scenario = {
       evidence,
     );
   },
-};
+});

@@ -1,9 +1,13 @@
 import { judgeRefresh } from '../steps/refresh-point.js';
-import type { Scenario } from '../runner/scenario.js';
+import { defineScenario } from '../runner/scenario.js';
 
 /** honours-expires-in: with a lifetime unlike the rest of the run, the refresh still follows expires_in. */
-export const honoursExpiresIn: Scenario = {
-  rule: 'honours-expires-in',
+export const honoursExpiresIn = defineScenario({
+  id: 'honours-expires-in',
+  level: 'required',
+  statement: 'The refresh follows the expires_in the mock sent, not a constant such as 3600.',
+  judged:
+    "The scenario client gets a lifetime two thirds of the run's; the call at 40% must reuse the first token and the call at 90% must present a new token, requested as proactive-refresh requires.",
   lifetime: (profile) => profile.honoursLifetimeS,
   async run(s) {
     await s.start();
@@ -19,4 +23,4 @@ export const honoursExpiresIn: Scenario = {
       notBeforeText: `70% of it (less the ${s.profile.roundingAllowanceMs} ms rounding allowance)`,
     });
   },
-};
+});

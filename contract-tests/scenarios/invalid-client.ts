@@ -1,12 +1,17 @@
 import { describeOutcome, reportedSuccess } from '../steps/kit-call.js';
 import { failed, passed, ScenarioError } from '../steps/judgement.js';
-import type { Scenario } from '../runner/scenario.js';
+import { defineScenario } from '../runner/scenario.js';
 
 const CALLS = 2;
 
 /** invalid-client: with a wrong secret, the error is reported after at most 2 token requests per call. */
-export const invalidClient: Scenario = {
-  rule: 'invalid-client',
+export const invalidClient = defineScenario({
+  id: 'invalid-client',
+  level: 'required',
+  statement:
+    'With a wrong secret, the client reports the error, makes at most 2 token requests per call, and sends no API call without a token.',
+  judged:
+    'The adapter is given a wrong secret; for two calls the mock may record at most 4 token requests in all and no hub call, and each call must be reported as failed.',
   async run(s) {
     await s.start({ wrongSecret: true });
     const tooMany = (seen: { tokens: readonly unknown[] }): boolean => seen.tokens.length > 2 * CALLS;
@@ -30,4 +35,4 @@ export const invalidClient: Scenario = {
       evidence,
     );
   },
-};
+});

@@ -1,5 +1,5 @@
 import { failed, passed, ScenarioError } from '../steps/judgement.js';
-import type { Scenario } from '../runner/scenario.js';
+import { defineScenario } from '../runner/scenario.js';
 
 /** How late the first token response arrives, and how soon after that token's expiry the edge call comes. */
 export const TOKEN_RESPONSE_DELAY_MS = 2_000;
@@ -9,8 +9,12 @@ export const EDGE_AFTER_EXPIRY_MS = 500;
  * no-expired-token: no API call presents a token past its exp: not just after it, while a client that counts
  * the lifetime from when its (late) answer arrived still thinks the token good, nor after sitting idle past it.
  */
-export const noExpiredToken: Scenario = {
-  rule: 'no-expired-token',
+export const noExpiredToken = defineScenario({
+  id: 'no-expired-token',
+  level: 'required',
+  statement: 'No API call ever presents a token past its exp.',
+  judged:
+    "The first token's answer is held back 2 s after issue (a slow network); calls are made at 0% and 50% of the lifetime, 0.5 s after that token's exp (when a client counting from its late answer still thinks it good) and at 110%; no hub call may fail the mock's bearer check as expired.",
   async run(s) {
     await s.start();
     s.delayNextTokenResponse(TOKEN_RESPONSE_DELAY_MS);
@@ -35,4 +39,4 @@ export const noExpiredToken: Scenario = {
       evidence,
     );
   },
-};
+});

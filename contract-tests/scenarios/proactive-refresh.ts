@@ -1,9 +1,14 @@
 import { judgeRefresh } from '../steps/refresh-point.js';
-import type { Scenario } from '../runner/scenario.js';
+import { defineScenario } from '../runner/scenario.js';
 
 /** proactive-refresh: the first call after 80% of the lifetime carries a token requested after 70%. */
-export const proactiveRefresh: Scenario = {
-  rule: 'proactive-refresh',
+export const proactiveRefresh = defineScenario({
+  id: 'proactive-refresh',
+  level: 'required',
+  statement:
+    "The first call after 80% of the lifetime carries a new token, requested after 70% of the old one's lifetime had passed.",
+  judged:
+    "Calls are made at 0%, 50% and 90%; the 50% call must present the first token, and the 90% call a token other than the first, whose request the mock recorded after 70% of the first token's lifetime (less a rounding allowance) and before the first token expired.",
   async run(s) {
     await s.start();
     await s.callAt(0);
@@ -18,4 +23,4 @@ export const proactiveRefresh: Scenario = {
       notBeforeText: `70% of it (less the ${s.profile.roundingAllowanceMs} ms rounding allowance)`,
     });
   },
-};
+});

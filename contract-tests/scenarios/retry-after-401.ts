@@ -1,11 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
 import { reportedSuccess, describeOutcome } from '../steps/kit-call.js';
 import { failed, passed, ScenarioError } from '../steps/judgement.js';
-import type { Scenario } from '../runner/scenario.js';
+import { defineScenario } from '../runner/scenario.js';
 
 /** retry-after-401: a 401 on a revoked token is followed by one token request and one identical retry. */
-export const retryAfter401: Scenario = {
-  rule: 'retry-after-401',
+export const retryAfter401 = defineScenario({
+  id: 'retry-after-401',
+  level: 'required',
+  statement:
+    'After a 401 the client requests one new token and retries the same request once with it, and the application sees success.',
+  judged:
+    "After one call, the kit revokes the client's tokens and has the hub refuse the client's next API call (so even a client that fetched a fresh token meets the 401); that 401 must be followed by exactly one token obtained and one retry with the same method, path and body presenting the new token, answered 2xx and reported as success.",
   async run(s) {
     await s.start();
     await s.call();
@@ -31,9 +36,9 @@ export const retryAfter401: Scenario = {
         evidence,
       );
     const same =
-      retry.recording.method === rejected.recording.method &&
-      retry.recording.path === rejected.recording.path &&
-      isDeepStrictEqual(retry.recording.request_body, rejected.recording.request_body);
+      retry.method === rejected.method &&
+      retry.path === rejected.path &&
+      isDeepStrictEqual(retry.requestBody, rejected.requestBody);
     if (!same) return failed('The retry was not the same request (method, path and body).', evidence);
     if (retry.jti === null || retry.jti !== between[0]?.jti)
       return failed('The retry did not present the token obtained after the 401.', evidence);
@@ -45,4 +50,4 @@ export const retryAfter401: Scenario = {
       evidence,
     );
   },
-};
+});

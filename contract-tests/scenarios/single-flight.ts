@@ -1,11 +1,15 @@
 import { failed, passed, ScenarioError, skipped } from '../steps/judgement.js';
-import type { Scenario } from '../runner/scenario.js';
+import { defineScenario } from '../runner/scenario.js';
 
 const CONCURRENT_CALLS = 5;
 
 /** single-flight: concurrent calls on a cold client share one token request. */
-export const singleFlight: Scenario = {
-  rule: 'single-flight',
+export const singleFlight = defineScenario({
+  id: 'single-flight',
+  level: 'recommended',
+  statement: 'N concurrent calls on a cold client cause one token request.',
+  judged:
+    'Five calls are sent at once to a fresh adapter that declared concurrent:true; one token may be obtained (refused requests do not count). Skipped for adapters that are not concurrent.',
   async run(s) {
     await s.start();
     if (s.adapter.info.concurrent !== true)
@@ -21,4 +25,4 @@ export const singleFlight: Scenario = {
       );
     return passed(`${CONCURRENT_CALLS} concurrent calls on a cold client shared one token.`, evidence);
   },
-};
+});

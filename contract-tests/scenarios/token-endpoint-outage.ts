@@ -1,12 +1,17 @@
 import { describeOutcome, reportedSuccess } from '../steps/kit-call.js';
 import { failed, passed, ScenarioError } from '../steps/judgement.js';
-import type { Scenario } from '../runner/scenario.js';
+import { defineScenario } from '../runner/scenario.js';
 
 const MAX_ATTEMPTS = 4;
 
 /** token-endpoint-outage: while the token endpoint answers 503, a few attempts per call at most. */
-export const tokenEndpointOutage: Scenario = {
-  rule: 'token-endpoint-outage',
+export const tokenEndpointOutage = defineScenario({
+  id: 'token-endpoint-outage',
+  level: 'recommended',
+  statement:
+    'While the token endpoint answers 503, the client reports the error or retries with backoff: no more than a few attempts per call.',
+  judged:
+    'The token endpoint answers 503 to every request of the scenario client; one call may cause at most 4 token requests, and the adapter must not report success.',
   async run(s) {
     await s.start();
     s.failTokenEndpoint(503);
@@ -27,4 +32,4 @@ export const tokenEndpointOutage: Scenario = {
       evidence,
     );
   },
-};
+});

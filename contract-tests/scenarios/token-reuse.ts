@@ -1,9 +1,14 @@
 import { failed, passed, ScenarioError } from '../steps/judgement.js';
-import type { Scenario } from '../runner/scenario.js';
+import { defineScenario } from '../runner/scenario.js';
 
 /** token-reuse: calls within the first 70% of the lifetime share one token. */
-export const tokenReuse: Scenario = {
-  rule: 'token-reuse',
+export const tokenReuse = defineScenario({
+  id: 'token-reuse',
+  level: 'required',
+  statement:
+    'Calls within the first 70% of the token lifetime reuse one token: one token request for many calls.',
+  judged:
+    'Calls are made at 0%, 15%, 30% and 45% of the lifetime; of what reaches the mock before 70% of it (less the rounding allowance), exactly one token may be obtained and every call must present it (refused token requests do not count here; token-request judges them).',
   async run(s) {
     await s.start();
     for (const fraction of [0, 0.15, 0.3, 0.45]) await s.callAt(fraction);
@@ -36,4 +41,4 @@ export const tokenReuse: Scenario = {
       evidence,
     );
   },
-};
+});

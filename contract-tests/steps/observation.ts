@@ -1,4 +1,4 @@
-import type { Recording } from '../../mock-server/recorder/recorder.js';
+import type { Recording } from '../../mock-server/index.js';
 import type { Evidence } from '../report/report-types.js';
 import type { KitCall } from './kit-call.js';
 
@@ -14,7 +14,20 @@ export interface ObservedToken {
   readonly expiresIn: number | null;
   /** When the token issued expires; null when none was issued. */
   readonly expiresAtMs: number | null;
-  readonly recording: Recording;
+  readonly method: string;
+  /** The Content-Type header as sent, or null. */
+  readonly contentType: string | null;
+  /** How the client authenticated: client_secret_post, client_secret_basic, both, none. */
+  readonly authMethod: string | null;
+  readonly grantType: string | null;
+  /** The names of the query parameters (values are never recorded). */
+  readonly queryKeys: readonly string[];
+  /** True when client credentials were in the query string. */
+  readonly credentialsInQuery: boolean;
+  /** The OAuth2 error answered, or null. */
+  readonly error: string | null;
+  /** The fault the kit injected into this request, or null. */
+  readonly fault: string | null;
 }
 
 /** A hub call the mock recorded on the scenario's paths or with its client's token. */
@@ -26,7 +39,12 @@ export interface ObservedApiCall {
   readonly status: number;
   readonly jti: string | null;
   readonly tokenCheck: string | null;
-  readonly recording: Recording;
+  readonly method: string;
+  readonly path: string;
+  /** The names of the query parameters (values are never recorded). */
+  readonly queryKeys: readonly string[];
+  /** The JSON body as the mock recorded it (secret-looking keys redacted), or null. */
+  readonly requestBody: unknown;
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
@@ -62,7 +80,14 @@ export class Observation {
           expiresIn,
           expiresAtMs:
             recording.jti_issued === null || expiresIn === null ? null : recording.time_ms + expiresIn * 1000,
-          recording,
+          method: recording.method,
+          contentType: recording.content_type,
+          authMethod: recording.auth_method ?? null,
+          grantType: recording.grant_type ?? null,
+          queryKeys: recording.query_keys ?? [],
+          credentialsInQuery: recording.credentials_in_query === true,
+          error: recording.error,
+          fault: recording.fault ?? null,
         };
       });
     this.apiCalls = recordings
@@ -74,7 +99,10 @@ export class Observation {
         status: recording.status,
         jti: recording.jti_presented,
         tokenCheck: recording.token_check ?? null,
-        recording,
+        method: recording.method,
+        path: recording.path,
+        queryKeys: recording.query_keys ?? [],
+        requestBody: recording.request_body ?? null,
       }));
   }
 
@@ -104,14 +132,13 @@ export class Observation {
 
   /** Evidence for a token request, its time relative to the scenario start. */
   tokenEvidence(token: ObservedToken): Evidence {
-    const r = token.recording;
     const outcome =
       token.jti === null
-        ? `answered ${token.status}${r.error === null ? '' : ` ${r.error}`}${r.fault === null || r.fault === undefined ? '' : ` (fault ${r.fault})`}`
+        ? `answered ${token.status}${token.error === null ? '' : ` ${token.error}`}${token.fault === null ? '' : ` (fault ${token.fault})`}`
         : `issued jti ${shortJti(token.jti)} (expires_in ${token.expiresIn} s)`;
     return {
       at_ms: token.atMs - this.t0,
-      text: `token request ${token.label}: ${r.method} ${r.content_type ?? 'no content type'}, auth ${r.auth_method ?? 'none'}${r.credentials_in_query === true ? ', credentials in the query string' : ''}; ${outcome}`,
+      text: `token request ${token.label}: ${token.method} ${token.contentType ?? 'no content type'}, auth ${token.authMethod ?? 'none'}${token.credentialsInQuery ? ', credentials in the query string' : ''}; ${outcome}`,
     };
   }
 
@@ -137,7 +164,7 @@ export class Observation {
       apiCall.tokenCheck === null || apiCall.tokenCheck === 'valid' ? '' : `, token ${apiCall.tokenCheck}`;
     return {
       at_ms: apiCall.atMs - this.t0,
-      text: `${call}: ${apiCall.recording.method} ${apiCall.recording.path} carried ${carried} → ${apiCall.status}${check}${note === '' ? '' : `; ${note}`}`,
+      text: `${call}: ${apiCall.method} ${apiCall.path} carried ${carried} → ${apiCall.status}${check}${note === '' ? '' : `; ${note}`}`,
     };
   }
 

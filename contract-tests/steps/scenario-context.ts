@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import type { ClientCredentials } from '../../mock-server/control/control-operations.js';
-import type { MockServer } from '../../mock-server/create-mock-server.js';
+import type { ClientCredentials, MockServer } from '../../mock-server/index.js';
 import { AdapterError } from '../adapters/adapter-error.js';
 import type { AdapterLauncher, AdapterSession, CallOutcome } from '../adapters/adapter-session.js';
 import type { TimelineAction } from '../report/report-types.js';
-import type { RuleId } from '../rules/rule-catalogue.js';
 import type { CertificationProfile } from '../runner/certification-profile.js';
 import { describeOutcome, type KitCall } from './kit-call.js';
 import { Observation } from './observation.js';
@@ -15,13 +12,15 @@ const STATE_NAMES = ['en_route', 'arrived', 'on_board', 'arrived_at_destination'
 
 export interface ScenarioContextOptions {
   /** The rule the scenario judges, or `check-adapter`; names the client and the request ids. */
-  readonly rule: RuleId | 'check-adapter';
+  readonly rule: string;
   readonly mock: MockServer;
   readonly launch: AdapterLauncher;
   readonly driver: TimeDriver;
   readonly profile: CertificationProfile;
   /** The token lifetime of this scenario's client, seconds. */
   readonly lifetimeS: number;
+  /** Random bytes, for the nonce in the client id and request ids, and the wrong secret. */
+  readonly randomBytes: (size: number) => Buffer;
 }
 
 /**
@@ -30,7 +29,7 @@ export interface ScenarioContextOptions {
  * Each scenario has its own client and its own request ids, so scenarios run side by side on one mock.
  */
 export class ScenarioContext {
-  readonly rule: RuleId | 'check-adapter';
+  readonly rule: string;
   readonly profile: CertificationProfile;
   readonly lifetimeS: number;
   readonly t0: number;
@@ -42,6 +41,7 @@ export class ScenarioContext {
   readonly #driver: TimeDriver;
   readonly #requestPrefix: string;
   readonly #cleanups: (() => void)[] = [];
+  readonly #randomBytes: (size: number) => Buffer;
   #adapter: AdapterSession | undefined;
   #log = '';
 
@@ -53,7 +53,8 @@ export class ScenarioContext {
     this.#launch = options.launch;
     this.#driver = options.driver;
     this.t0 = options.driver.now();
-    const nonce = randomBytes(4).toString('hex').toUpperCase();
+    this.#randomBytes = options.randomBytes;
+    const nonce = this.#randomBytes(4).toString('hex').toUpperCase();
     this.#requestPrefix = `KP-${options.rule.toUpperCase()}-${nonce}`;
     this.client = options.mock.control.createClient({
       clientId: `kit-${options.rule}-${nonce.toLowerCase()}`,
@@ -88,7 +89,7 @@ export class ScenarioContext {
   async start(options: { readonly wrongSecret?: boolean } = {}): Promise<AdapterSession> {
     const secret =
       options.wrongSecret === true
-        ? `wrong-${randomBytes(12).toString('base64url')}`
+        ? `wrong-${this.#randomBytes(12).toString('base64url')}`
         : this.client.clientSecret;
     if (options.wrongSecret === true) this.note('note', 'the adapter was given a wrong client secret');
     try {

@@ -1,4 +1,4 @@
-import type { Clock } from '../../mock-server/clock.js';
+import type { Clock } from '../../mock-server/index.js';
 
 /** Moves a scenario through time: by waiting (real time) or by moving the mock's clock (virtual time). */
 export interface TimeDriver {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../mock-server/package-root.js';
+import { PACKAGE_ROOT } from '../../shared/package-root.js';
 import { RULE_IDS } from '../rules/rule-catalogue.js';
 import { EXPECTED_VERDICTS } from './test-support/expected-verdicts.js';
 

@@ -12,7 +12,7 @@ import { DEMO_FORM, OAUTH_ERROR_BODIES } from '../../test-support/token-requests
 const CONFIG_SECRET = 'cfg-secret-9Kp2';
 const LISTENING = /listening on (http:\/\/127\.0\.0\.1:(\d+))\n/;
 
-/** The built CLI, run as `npm start` runs it: `node dist/mock-server/cli/main.js serve ...`. */
+/** The built CLI, run as `npm start` runs it: `node dist/cli/main.js serve ...`. */
 describe('vectorcare-auth-mock serve (the built CLI as a child process)', () => {
   let dir: string;
   const running = new Set<CliProcess>();

@@ -1,17 +1,8 @@
+import type { CommandIo } from '../../shared/command-io.js';
+import { PACKAGE_INFO } from '../../shared/package-info.js';
 import { createMockServer, type MockServer } from '../create-mock-server.js';
 import { DEMO_CLIENT } from '../options.js';
-import { PACKAGE_INFO } from './package-info.js';
 import { resolveServeOptions, SERVE_USAGE } from './serve-options.js';
-
-export interface CommandIo {
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-  /** True when `out` is a terminal: commands may then draw progress in place. */
-  readonly isTTY?: boolean;
-  /** Writes to the terminal without a newline (progress drawn in place); only used when `isTTY`. */
-  readonly write?: (text: string) => void;
-}
 
 function banner(server: MockServer, usesDemoClient: boolean, controlLocked: boolean): string[] {
   const key = server.context.key;

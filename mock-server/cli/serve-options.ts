@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfigFile } from '../config/config-file.js';
-import { ConfigError } from '../errors/config-error.js';
+import { ConfigError } from '../../shared/config-error.js';
 import type { CreateMockServerOptions } from '../create-mock-server.js';
 
 export const SERVE_USAGE = `Usage: vectorcare-auth-mock serve [options]

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../errors/config-error.js';
+import { ConfigError } from '../../shared/config-error.js';
 import { loadConfigFile } from './config-file.js';
 
 const SECRET = 'n0t-for-logs-7Qx';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { ConfigError } from '../errors/config-error.js';
+import { ConfigError } from '../../shared/config-error.js';
 import type { ClientConfig, MockServerOptions } from '../options.js';
 
 /** What a config file may set (snake_case, like the wire format). */

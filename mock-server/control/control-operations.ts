@@ -1,6 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import type { components } from '../../generated/openapi.js';
-import { PACKAGE_INFO } from '../cli/package-info.js';
+import { PACKAGE_INFO } from '../../shared/package-info.js';
 import type { Clock } from '../clock.js';
 import type { Fault, FaultRequest } from '../faults/fault-queue.js';
 import type { MockContext } from '../mock-context.js';
@@ -87,8 +86,8 @@ export function createControlOperations(
     clock: context.clock,
     createClient(input = {}) {
       const credentials: ClientCredentials = {
-        clientId: input.clientId ?? `client-${randomUUID()}`,
-        clientSecret: input.clientSecret ?? randomBytes(24).toString('base64url'),
+        clientId: input.clientId ?? `client-${context.randomId()}`,
+        clientSecret: input.clientSecret ?? context.randomSecret(),
         expiresIn: input.expiresIn ?? context.defaultExpiresIn,
       };
       if (!context.clients.add(credentials)) throw new ClientExistsError(credentials.clientId);

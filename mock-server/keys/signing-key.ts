@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { JWK } from 'jose';
-import { ConfigError } from '../errors/config-error.js';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { ConfigError } from '../../shared/config-error.js';
+import { PACKAGE_ROOT } from '../../shared/package-root.js';
 
 /** The committed, public, test-only key: tokens verify across restarts. Never use it outside tests. */
 export const TEST_ONLY_KEY_FILE = join(PACKAGE_ROOT, 'fixtures', 'keys', 'test-only-signing-key.pem');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { PACKAGE_ROOT } from '../../shared/package-root.js';
 
 it('the README test-suite example is the one readme-example.test.ts runs', () => {
   const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');

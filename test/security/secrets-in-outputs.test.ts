@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCertify } from '../../contract-tests/cli/certify-command.js';
-import { PACKAGE_ROOT } from '../../mock-server/package-root.js';
+import { PACKAGE_ROOT } from '../../shared/package-root.js';
 import { startServe } from './support/cli-process.js';
 
 const seen: string[] = [];

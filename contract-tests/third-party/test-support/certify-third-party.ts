@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../../mock-server/package-root.js';
+import { PACKAGE_ROOT } from '../../../shared/package-root.js';
 import { renderHtmlReport } from '../../report/html-report.js';
 import { renderJsonReport } from '../../report/json-report.js';
 import type { CertificationReport } from '../../report/report-types.js';

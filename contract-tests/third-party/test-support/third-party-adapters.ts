@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PACKAGE_ROOT } from '../../../mock-server/package-root.js';
+import { PACKAGE_ROOT } from '../../../shared/package-root.js';
 
 const ADAPTERS = join(PACKAGE_ROOT, 'fixtures', 'adapters', 'third-party');
 

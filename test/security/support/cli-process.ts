@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../../mock-server/package-root.js';
+import { PACKAGE_ROOT } from '../../../shared/package-root.js';
 
 /** The built CLI (`npm test` builds before it runs vitest). */
-export const CLI = join(PACKAGE_ROOT, 'dist', 'mock-server', 'cli', 'main.js');
+export const CLI = join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
 
 /** A `vectorcare-auth-mock serve` child process, with everything it printed. */
 export interface ServeProcess {

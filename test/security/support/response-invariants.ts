@@ -1,5 +1,5 @@
 import { homedir, tmpdir } from 'node:os';
-import { PACKAGE_ROOT } from '../../../mock-server/package-root.js';
+import { PACKAGE_ROOT } from '../../../shared/package-root.js';
 import {
   assertMatchesSchema,
   assertMatchesSpec,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
 /** This package's name and version, read once from its package.json. */
 export const PACKAGE_INFO: { readonly name: string; readonly version: string } = (() => {

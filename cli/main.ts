@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { ConfigError } from '../errors/config-error.js';
-import { PACKAGE_INFO } from './package-info.js';
-import { runServe, type CommandIo } from './serve-command.js';
+import { runServe } from '../mock-server/cli/serve-command.js';
+import type { Command, CommandIo } from '../shared/command-io.js';
+import { ConfigError } from '../shared/config-error.js';
+import { PACKAGE_INFO } from '../shared/package-info.js';
 
 const USAGE = `Usage: vectorcare-auth-mock <command> [options]
 
@@ -12,11 +13,13 @@ Commands:
   --version print the version
 `;
 
-type Command = (args: readonly string[], io: CommandIo) => Promise<number>;
-
+/**
+ * The commands, each loaded when asked for: `certify` (the contract kit) is imported only when run, so
+ * `serve` starts without loading the kit.
+ */
 const commands: Record<string, () => Promise<Command>> = {
   serve: async () => runServe,
-  certify: async () => (await import('../../contract-tests/cli/certify-command.js')).runCertify,
+  certify: async () => (await import('../contract-tests/cli/certify-command.js')).runCertify,
 };
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the process exit code. */
