@@ -109,6 +109,8 @@ async function applyFault(context: MockContext, fault: Fault): Promise<TokenRepl
         { 'retry-after': String(fault.retry_after ?? 1) },
       );
     case 'hub_unauthorized':
+    case 'lifetime':
+      // lifetime: the token is issued as usual, with the fault's expires_in (see handle).
       return undefined;
   }
 }
@@ -154,7 +156,8 @@ async function handle(
 
   const client = authenticate(context, facts);
   recording.client_id = client.clientId;
-  const token = await context.issueToken(client.clientId, client.expiresIn);
+  const expiresIn = fault?.kind === 'lifetime' ? (fault.expires_in ?? client.expiresIn) : client.expiresIn;
+  const token = await context.issueToken(client.clientId, expiresIn);
   context.ledger.add(token);
   recording.jti_issued = token.jti;
   recording.expires_in = token.expiresIn;
