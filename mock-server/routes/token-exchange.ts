@@ -110,7 +110,7 @@ async function applyFault(context: MockContext, fault: Fault): Promise<TokenRepl
       );
     case 'hub_unauthorized':
     case 'lifetime':
-      // lifetime: the token is issued as usual, with the fault's expires_in (see handle).
+      // lifetime faults are taken only once the request gets a token (see handle).
       return undefined;
   }
 }
@@ -146,7 +146,8 @@ async function handle(
   recording.grant_type = single(parameters, 'grant_type') ?? null;
   recording.content_type = mediaType(request.contentType);
 
-  const fault = context.faults.take('token', recording.client_id);
+  // A lifetime fault waits for a request that gets a token (below): a refused one must not use it up.
+  const fault = context.faults.take('token', recording.client_id, (queued) => queued.kind !== 'lifetime');
   if (fault !== undefined) {
     recording.fault = fault.kind;
     if (fault.kind === 'delay') held.delayMs = fault.delay_ms ?? 0;
@@ -156,7 +157,9 @@ async function handle(
 
   const client = authenticate(context, facts);
   recording.client_id = client.clientId;
-  const expiresIn = fault?.kind === 'lifetime' ? (fault.expires_in ?? client.expiresIn) : client.expiresIn;
+  const lifetime = context.faults.take('token', client.clientId, (queued) => queued.kind === 'lifetime');
+  if (lifetime !== undefined) recording.fault = recording.fault ?? lifetime.kind;
+  const expiresIn = lifetime?.expires_in ?? client.expiresIn;
   const token = await context.issueToken(client.clientId, expiresIn);
   context.ledger.add(token);
   recording.jti_issued = token.jti;

@@ -88,6 +88,13 @@ describe('token endpoint faults', () => {
     ]);
   });
 
+  it('a lifetime fault waits for a request that gets a token: a refused one does not use it up', async () => {
+    mock.control.addFault({ target: 'token', kind: 'lifetime', expires_in: 60 });
+    expect((await getToken({ ...DEMO_FORM, client_secret: 'wrong' })).status).toBe(401);
+    const response = await getToken();
+    expect((JSON.parse(response.text) as { expires_in: number }).expires_in).toBe(60);
+  });
+
   it('delay answers normally after waiting delay_ms', async () => {
     mock.control.addFault({ target: 'token', kind: 'delay', delay_ms: 1500 });
     const response = await getToken();

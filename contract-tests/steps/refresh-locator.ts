@@ -1,0 +1,251 @@
+import type { KitCall } from './kit-call.js';
+import { ScenarioError } from './judgement.js';
+import type { ObservedApiCall, ObservedToken, Observation } from './observation.js';
+import type { ScenarioContext } from './scenario-context.js';
+
+/** Bearer checks that say the token itself was read: anything else is bearer-header's finding. */
+const READABLE_CHECKS = new Set(['valid', 'expired', 'revoked']);
+
+/**
+ * What one token's life showed about when the client replaces it. Ages are ms after the mock sent the token
+ * (its answer to the token request: the client counts from when it read it, a moment later; the token's
+ * `exp` counts from its issue, a moment earlier).
+ *
+ * - `point`: the client obtained its next token at an age in `(loMs, hiMs]`. `trigger` says how: `call`, it
+ *   asked while making a call (a client that checks its token when asked for one), so `loMs` is the last call
+ *   that still presented the token and `hiMs` when the next was requested; `own`, it asked between calls (a
+ *   timer), exactly at `hiMs`; `401`, only once the hub had refused the token as expired, a moment after its
+ *   expiry and before the client's own count ran out (the answer's latency: no-expired-token's finding).
+ * - `every-call`: a call made right after the token was obtained already fetched another.
+ * - `never`: the token was presented after its expiry, at `presentedAtMs`, later than the kit allows.
+ * - `refused`: the hub refused the calls at its bearer check (`check`), so no refresh can be seen.
+ */
+export type LocatedRefresh =
+  | {
+      readonly kind: 'point';
+      readonly lifetimeMs: number;
+      readonly loMs: number;
+      readonly hiMs: number;
+      readonly trigger: 'call' | 'own' | '401';
+      readonly probes: number;
+      readonly token: string;
+      readonly next: string;
+    }
+  | {
+      readonly kind: 'every-call';
+      readonly lifetimeMs: number;
+      readonly probes: number;
+      readonly token: string;
+    }
+  | {
+      readonly kind: 'never';
+      readonly lifetimeMs: number;
+      readonly presentedAtMs: number;
+      readonly probes: number;
+      readonly token: string;
+    }
+  | {
+      readonly kind: 'refused';
+      readonly lifetimeMs: number;
+      readonly check: string;
+      readonly probes: number;
+    };
+
+/** A located refresh point. */
+export type LocatedPoint = Extract<LocatedRefresh, { kind: 'point' }>;
+
+export interface LocateOptions {
+  /**
+   * `scan`: probes every `spacingMs` through the token's life (out of process, where waiting is real).
+   * `bisect`: halves the interval the refresh lies in until it is `resolutionMs` wide, over as many token
+   * lives as that takes (virtual time, where waiting costs nothing). Bisecting assumes every token of one
+   * lifetime is replaced at the same age, which a client that decides on each call does.
+   */
+  readonly method: 'scan' | 'bisect';
+  readonly spacingMs: number;
+  readonly resolutionMs: number;
+  /**
+   * The last probe comes this long after the client's own count of the lifetime ran out (from when the
+   * mock sent the answer): a client still presenting the token then never refreshes it.
+   */
+  readonly afterExpiryMs: number;
+  /**
+   * How far before expiry a scan stops when a probe arrived too late and met the token just expired (a busy
+   * machine): the scan then starts again in the next token's life, ending this much (or twice the worst
+   * probe delay seen) before expiry.
+   */
+  readonly guardMs: number;
+}
+
+/** The newest token issued to the client, or undefined. */
+export function currentToken(seen: Observation): ObservedToken | undefined {
+  return seen.issued.at(-1);
+}
+
+/** The first token issued after `token`. */
+function nextAfter(seen: Observation, token: ObservedToken): ObservedToken | undefined {
+  return seen.issued.find((candidate) => candidate.seq > token.seq);
+}
+
+/** The first hub request made for `call`; a ScenarioError when there was none. */
+function firstRequest(seen: Observation, call: KitCall): ObservedApiCall {
+  const request = seen.requestsFor(call)[0];
+  if (request === undefined)
+    throw new ScenarioError(`call ${call.id} never reached the hub`, seen.allEvidence());
+  return request;
+}
+
+/** Whether a token was requested while one of the kit's calls was being made (so that call caused it). */
+function requestedDuringACall(token: ObservedToken, calls: readonly KitCall[]): boolean {
+  return calls.some((call) => {
+    const answeredAt =
+      call.outcome.kind === 'answered' ? call.outcome.answeredAtMs : Number.POSITIVE_INFINITY;
+    return token.atMs >= call.sentAtMs && token.atMs <= answeredAt;
+  });
+}
+
+/** What a probe call showed about a token's life. */
+type ProbeResult =
+  | { readonly kind: 'kept'; readonly ageMs: number }
+  | { readonly kind: 'expired'; readonly ageMs: number }
+  | { readonly kind: 'replaced'; readonly next: ObservedToken; readonly duringCall: boolean }
+  | { readonly kind: 'refused'; readonly check: string };
+
+function probeResult(seen: Observation, token: ObservedToken, call: KitCall): ProbeResult {
+  const request = firstRequest(seen, call);
+  if (request.tokenCheck !== null && !READABLE_CHECKS.has(request.tokenCheck))
+    return { kind: 'refused', check: request.tokenCheck };
+  if (request.jti === token.jti)
+    return {
+      kind: request.tokenCheck === 'expired' ? 'expired' : 'kept',
+      ageMs: request.atMs - token.answeredAtMs,
+    };
+  const next = nextAfter(seen, token);
+  if (next === undefined)
+    throw new ScenarioError(
+      `call ${call.id} presented a token this client was never issued, neither ${token.label} nor a later one`,
+      seen.allEvidence(),
+    );
+  return { kind: 'replaced', next, duringCall: requestedDuringACall(next, seen.calls) };
+}
+
+/**
+ * Locates when the client replaces its current token (the newest it was issued; the kit must have made a
+ * call first). Probes are calls; the first comes at once, to tell a client that fetches a token for every
+ * call. Returns when the replacement is located, or the token was presented past the kit's allowance.
+ */
+export async function locateRefresh(s: ScenarioContext, options: LocateOptions): Promise<LocatedRefresh> {
+  const start = currentToken(s.observe());
+  if (start === undefined || start.expiresIn === null)
+    throw new ScenarioError('the client never obtained a token', s.observe().allEvidence());
+  const lifetimeMs = start.expiresIn * 1000;
+  let probes = 0;
+  let worstDelayMs = 0;
+  // Probes are placed by the token's request (when it was issued), so one placed before its lifetime is over
+  // reaches the hub before its exp however long the answer took; what they find is aged from the answer.
+  const at = async (token: ObservedToken, ageMs: number): Promise<ProbeResult> => {
+    await s.waitUntil(token.atMs + ageMs);
+    const call = await s.call();
+    probes += 1;
+    const seen = s.observe();
+    const reached = seen.requestsFor(call)[0];
+    if (reached !== undefined) worstDelayMs = Math.max(worstDelayMs, reached.atMs - (token.atMs + ageMs));
+    return probeResult(seen, token, call);
+  };
+  /** The last probe of a token's life: the client's own count of it over, plus the allowance. */
+  const pastExpiryAgeMs = lifetimeMs + options.afterExpiryMs;
+  const pastExpiryMs = (token: ObservedToken): number => token.answeredAtMs - token.atMs + pastExpiryAgeMs;
+  const point = (
+    token: ObservedToken,
+    loMs: number,
+    next: ObservedToken,
+    trigger: LocatedPoint['trigger'],
+  ): LocatedPoint => {
+    const hiMs = next.atMs - token.answeredAtMs;
+    return {
+      kind: 'point',
+      lifetimeMs,
+      loMs: trigger === 'own' ? hiMs : Math.min(loMs, hiMs),
+      hiMs,
+      trigger,
+      probes,
+      token: token.label,
+      next: next.label,
+    };
+  };
+  const refused = (check: string): LocatedRefresh => ({ kind: 'refused', lifetimeMs, check, probes });
+  const never = (token: ObservedToken, ageMs: number): LocatedRefresh => ({
+    kind: 'never',
+    lifetimeMs,
+    presentedAtMs: ageMs,
+    probes,
+    token: token.label,
+  });
+
+  const first = await at(start, 0);
+  if (first.kind === 'refused') return refused(first.check);
+  if (first.kind === 'replaced')
+    return first.duringCall
+      ? { kind: 'every-call', lifetimeMs, probes, token: start.label }
+      : point(start, 0, first.next, 'own');
+  const firstAge = first.ageMs;
+  if (options.method === 'bisect') return bisect();
+  return scan(start, firstAge, 0, false);
+
+  /** Probes through a token's life, then once past its expiry. */
+  async function scan(
+    token: ObservedToken,
+    fromMs: number,
+    guardMs: number,
+    retried: boolean,
+  ): Promise<LocatedRefresh> {
+    let loMs = fromMs;
+    const ages: number[] = [];
+    for (let age = options.spacingMs; age < lifetimeMs - guardMs; age += options.spacingMs) ages.push(age);
+    ages.push(pastExpiryMs(token));
+    for (const age of ages) {
+      const result = await at(token, age);
+      if (result.kind === 'refused') return refused(result.check);
+      if (result.kind === 'replaced')
+        return point(token, loMs, result.next, result.duringCall ? 'call' : 'own');
+      if (result.kind === 'kept') {
+        loMs = result.ageMs;
+        continue;
+      }
+      // Presented after its expiry: past the allowance, the client never refreshes it.
+      if (result.ageMs >= pastExpiryAgeMs) return never(token, result.ageMs);
+      // Just after expiry, before the client's own count ran out: it was still using its token, and the probe
+      // cannot tell when it would have replaced it. Look again in the next token's life, ending earlier.
+      const next = nextAfter(s.observe(), token);
+      if (next === undefined) continue;
+      if (retried || next.expiresIn !== token.expiresIn) return point(token, result.ageMs, next, '401');
+      return scan(next, 0, Math.max(options.guardMs, 2 * worstDelayMs), true);
+    }
+    throw new ScenarioError(
+      `the client still held ${token.label} after its last probe`,
+      s.observe().allEvidence(),
+    );
+  }
+
+  /** Probes past expiry first (a client that keeps its token then never refreshes), then halves. */
+  async function bisect(): Promise<LocatedRefresh> {
+    let token = start as ObservedToken;
+    let loMs = firstAge;
+    const past = await at(token, pastExpiryMs(token));
+    if (past.kind === 'refused') return refused(past.check);
+    if (past.kind !== 'replaced') return never(token, past.ageMs);
+    let located = point(token, loMs, past.next, past.duringCall ? 'call' : 'own');
+    token = past.next;
+    while (located.trigger === 'call' && located.hiMs - loMs > options.resolutionMs) {
+      const result = await at(token, Math.round((loMs + located.hiMs) / 2));
+      if (result.kind === 'refused') return refused(result.check);
+      if (result.kind !== 'replaced') {
+        loMs = result.ageMs;
+        continue;
+      }
+      located = point(token, loMs, result.next, result.duringCall ? 'call' : 'own');
+      token = result.next;
+    }
+    return { ...located, loMs: Math.min(loMs, located.hiMs), probes };
+  }
+}
