@@ -24,3 +24,23 @@ export type {
   HubErrorBody,
   FieldErrorsBody,
 } from './hub-types.js';
+export { verifyVectorCareSignature, VECTORCARE_SIGNATURE_HEADER, type RawBody } from './webhook-signature.js';
+export {
+  createWebhookReceiver,
+  createMemoryReceiverStore,
+  type AppliedMark,
+  type NodeRequestLike,
+  type NodeResponseLike,
+  type ReceiveOutcome,
+  type ReceiveResult,
+  type WebhookReceiver,
+  type WebhookReceiverOptions,
+  type WebhookReceiverStore,
+} from './webhook-receiver.js';
+export type {
+  VectorCareWebhookEvent,
+  WebhookAction,
+  RequestStatus,
+  WebhookRequestData,
+  WebhookLocation,
+} from './webhook-types.js';

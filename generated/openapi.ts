@@ -61,6 +61,27 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/.well-known/vectorcare-webhook-public-key.pem': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The RSA public key (SPKI PEM) that verifies the mock's webhook signatures
+     * @description Not the token key: webhooks are signed with a key of their own (the committed TEST-ONLY
+     *     fixtures/keys/test-only-webhook-key.pem unless `--webhook-key` names another).
+     */
+    get: operations['getWebhookPublicKey'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi/v2.0/requests/{request_id}/state/': {
     parameters: {
       query?: never;
@@ -286,8 +307,119 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/__control/webhooks/subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listWebhookSubscriptions'];
+    put?: never;
+    /** Register a URL that receives webhooks */
+    post: operations['createWebhookSubscription'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/__control/webhooks/subscriptions/{subscription_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        subscription_id: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a subscription; its retries still pending are cancelled */
+    delete: operations['deleteWebhookSubscription'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/__control/webhooks/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send an event to the subscriptions, with VectorCare's signature and retry schedule */
+    post: operations['triggerWebhookEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/__control/webhooks/events/{event_id}/redeliver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        event_id: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send an event's same bytes again (a duplicate), with a schedule of its own */
+    post: operations['redeliverWebhookEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/__control/webhooks/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
-export type webhooks = Record<string, never>;
+export type webhooks = {
+  requestEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What the mock (as VectorCare) POSTs to every subscribed URL
+     * @description One request event per POST (facts §5). The signature covers the exact body bytes; verify them before
+     *     parsing. A 2xx within 10 s is success; anything else is retried about 8 s and about 64 s after the
+     *     first attempt, with the same bytes.
+     */
+    post: operations['receiveRequestEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+};
 export type components = {
   schemas: {
     /** @description Each parameter at most once. client_id and client_secret may come by HTTP Basic instead. */
@@ -608,6 +740,208 @@ export type components = {
         }[];
       };
     };
+    /**
+     * @description What happened to the request (facts §5 "Actions").
+     * @enum {string}
+     */
+    WebhookAction:
+      | 'BROADCAST_RECEIVED'
+      | 'BROADCAST_ACCEPTED'
+      | 'BROADCAST_DECLINED'
+      | 'BROADCAST_CANCELED'
+      | 'BROADCAST_EXPIRED'
+      | 'PROPOSAL_SUBMITTED'
+      | 'PROPOSAL_ACCEPTED'
+      | 'PROPOSAL_DECLINED'
+      | 'CHANGE_REQUEST_ACCEPTED'
+      | 'CHANGE_REQUEST_DECLINED'
+      | 'REQUEST_DATA_UPDATED';
+    /**
+     * @description Where the request stands for the receiver (facts §5 "Request status values").
+     * @enum {string}
+     */
+    RequestStatus: 'AVAILABLE' | 'ASSIGNED' | 'COMPLETED' | 'UNAVAILABLE';
+    WebhookLocation: {
+      address?: string | null;
+      city?: string | null;
+      country?: string | null;
+      lat?: number | null;
+      lng?: number | null;
+      name?: string | null;
+      state?: string | null;
+      street?: string | null;
+      zip?: string | null;
+    };
+    /**
+     * @description The request's details: the fields VectorCare's docs show (facts §5, a partial list; its full table was
+     *     not readable, so types are the mock's). VectorCare sends more fields; a receiver must accept unknown
+     *     ones.
+     */
+    WebhookRequestData: {
+      account_name?: string | null;
+      /** @description ISO 8601 UTC. */
+      agreed_for_time?: string | null;
+      change_request_enabled?: boolean | null;
+      collection_id?: string | null;
+      facility_name?: string | null;
+      organization_id?: string | null;
+      is_round_trip_first_trip?: boolean | null;
+      is_round_trip_return_trip?: boolean | null;
+      round_trip_other_service_request_id?: string | null;
+      pickup_location?: components['schemas']['WebhookLocation'] | null;
+      destination_location?: components['schemas']['WebhookLocation'] | null;
+      /** @description ISO 8601 UTC. */
+      pickup_date_time?: string | null;
+      patient_active_membership?: string | null;
+      patient_age?: number | null;
+      patient_coverages?: unknown[] | null;
+      patient_date_of_birth?: string | null;
+      patient_first_name?: string | null;
+      patient_middle_name?: string | null;
+      patient_last_name?: string | null;
+      patient_gender?: string | null;
+      patient_girth_inches?: number | null;
+      patient_height_inches?: number | null;
+      patient_id?: string | null;
+      patient_interpreter_required?: boolean | null;
+      patient_language_spoken?: string | null;
+      patient_language_written?: string | null;
+      patient_membership_primary_id?: string | null;
+      patient_membership_primary_prefix?: string | null;
+      patient_membership_secondary_id?: string | null;
+      patient_membership_secondary_prefix?: string | null;
+      patient_over_300p?: boolean | null;
+      patient_weight_kg?: number | null;
+      patient_weight_lbs?: number | null;
+      service_request_web_url?: string | null;
+      can_ambulate?: boolean | null;
+      destination_is_home?: boolean | null;
+      escalated?: boolean | null;
+      has_own_wheelchair?: boolean | null;
+      hospice?: boolean | null;
+      is_dialysis_trip?: boolean | null;
+      is_inpatient?: boolean | null;
+      is_recent_onset?: boolean | null;
+      isolation_precaution?: boolean | null;
+      patient_is_ready?: boolean | null;
+      pickup_is_home?: boolean | null;
+      return_on_will_call?: boolean | null;
+      wait_and_return?: boolean | null;
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description VectorCare's webhook envelope (v2), in the key order the mock sends. `data` is null when
+     *     `request_status` is UNAVAILABLE.
+     */
+    WebhookEvent: {
+      /**
+       * @description Unique; later events compare greater as strings. Use it (with service_request_id) to de-duplicate.
+       * @example 8e7994e1bd2b4076a4e6aaca2c65531d
+       */
+      event_id: string;
+      /**
+       * @description When the event was sent, ISO 8601 UTC with milliseconds.
+       * @example 2026-01-28T21:48:06.000Z
+       */
+      event_timestamp: string;
+      /**
+       * @example VC-BSBBCY5Q
+       * @example KP-ABCD1234
+       */
+      service_request_id: string;
+      request_status: components['schemas']['RequestStatus'];
+      action: components['schemas']['WebhookAction'];
+      data: components['schemas']['WebhookRequestData'] | null;
+    };
+    WebhookSubscriptionRequest: {
+      /** @description An absolute http:// or https:// URL, without user:password@. */
+      url: string;
+      /** @description Only this client's hub calls emit events to it; without it, every client's do. */
+      client_id?: string;
+    };
+    WebhookSubscription: {
+      subscription_id: string;
+      url: string;
+      client_id: string | null;
+    };
+    WebhookSubscriptionList: {
+      subscriptions: components['schemas']['WebhookSubscription'][];
+    };
+    /**
+     * @description Only `action` is required. Defaults: a fresh service_request_id (VC-XXXXXXXX), the request_status the
+     *     facts file pairs with the action, a realistic data fixture (null when UNAVAILABLE), event_timestamp
+     *     now by the mock's clock. The event goes to `subscription_id` alone if given; else to `client_id`'s
+     *     subscriptions and those for every client; else to every subscription.
+     */
+    WebhookEventRequest: {
+      action: components['schemas']['WebhookAction'];
+      service_request_id?: string;
+      request_status?: components['schemas']['RequestStatus'];
+      /** @description The data object to send as given, or null; null (or left out) with UNAVAILABLE. */
+      data?: Record<string, never> | null;
+      /** @description ISO 8601 UTC, e.g. 2026-01-28T21:48:06.000Z. */
+      event_timestamp?: string;
+      subscription_id?: string;
+      client_id?: string;
+    };
+    WebhookRedeliverRequest: {
+      /** @description Send the duplicate to this subscription only (any, even one made after the event). */
+      subscription_id?: string;
+    };
+    WebhookRedelivery: {
+      event_id: string;
+      subscriptions: components['schemas']['WebhookSubscription'][];
+    };
+    /**
+     * @description Why an attempt got no usable answer: timeout (nothing within 10 s by the mock's clock),
+     *     connection_refused, connection_reset, unreachable (DNS or routing), tls_error, response_too_large
+     *     (an answer body over 64 KiB), protocol_error (not HTTP), dropped (the sender hung up on purpose),
+     *     cancelled (the mock shut down mid-attempt).
+     * @enum {string}
+     */
+    WebhookDeliveryError:
+      | 'timeout'
+      | 'connection_refused'
+      | 'connection_reset'
+      | 'unreachable'
+      | 'tls_error'
+      | 'response_too_large'
+      | 'protocol_error'
+      | 'dropped'
+      | 'cancelled';
+    /** @description One finished delivery attempt. */
+    WebhookDelivery: {
+      /** @description The recorder's sequence number (shared with exchanges). */
+      seq: number;
+      /** @description One event to one subscription (a redelivery is a new one). */
+      delivery_id: string;
+      event_id: string;
+      subscription_id: string;
+      url: string;
+      attempt: number;
+      redelivery: boolean;
+      /** @description When the attempt started */
+      sent_at: string;
+      sent_at_ms: number;
+      /** @description The receiver's HTTP status; null when none came. */
+      status: number | null;
+      error: components['schemas']['WebhookDeliveryError'] | null;
+      /** @description Start to the end of the answer (or the failure), by the mock's clock. */
+      duration_ms: number;
+      /** @enum {string} */
+      outcome: 'delivered' | 'failed';
+      /** @description When the schedule tries again (ISO 8601, mock clock); null when this attempt was the last. */
+      next_attempt_at: string | null;
+    };
+    WebhookDeliveryList: {
+      deliveries: components['schemas']['WebhookDelivery'][];
+      /** @description Attempts scheduled and not yet started */
+      pending_retries: number;
+      /** @description Recorder entries pushed out of the ring buffer since the last reset. */
+      dropped: number;
+      capacity: number;
+    };
   };
   responses: {
     /** @description VectorCare field errors. */
@@ -806,6 +1140,26 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuthorizationServerMetadata'];
+        };
+      };
+    };
+  };
+  getWebhookPublicKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description -----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY----- */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-pem-file': string;
         };
       };
     };
@@ -1267,6 +1621,195 @@ export interface operations {
       401: components['responses']['ControlError'];
       403: components['responses']['ControlError'];
       405: components['responses']['ControlError'];
+    };
+  };
+  listWebhookSubscriptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every subscription, oldest first (those from `serve --webhook-url` and the config file first). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSubscriptionList'];
+        };
+      };
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
+    };
+  };
+  createWebhookSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookSubscriptionRequest'];
+      };
+    };
+    responses: {
+      /** @description The subscription. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSubscription'];
+        };
+      };
+      400: components['responses']['ControlError'];
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
+    };
+  };
+  deleteWebhookSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        subscription_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subscription removed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSubscription'];
+        };
+      };
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+      404: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
+    };
+  };
+  triggerWebhookEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookEventRequest'];
+      };
+    };
+    responses: {
+      /** @description The event exactly as sent (its bytes are this JSON, in this key order); the first attempt has started. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEvent'];
+        };
+      };
+      400: components['responses']['ControlError'];
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+      404: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
+    };
+  };
+  redeliverWebhookEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        event_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['WebhookRedeliverRequest'];
+      };
+    };
+    responses: {
+      /** @description Where the duplicate goes; its first attempt has started. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookRedelivery'];
+        };
+      };
+      400: components['responses']['ControlError'];
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+      404: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        event_id?: string;
+        subscription_id?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every finished delivery attempt, oldest first, from the recorder. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryList'];
+        };
+      };
+      400: components['responses']['ControlError'];
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
+    };
+  };
+  receiveRequestEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Base64 of an RSA-SHA256 PKCS#1 v1.5 signature over the raw body bytes. */
+        'X-VectorCare-Signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookEvent'];
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
 }

@@ -24,6 +24,12 @@ export interface Clock {
   advance(ms: number): void;
   /** Follow real time again. */
   useReal(): void;
+  /**
+   * Calls `listener` after every change made through this interface (offset, freeze, advance, real), so
+   * timers on this clock (see clock-timers.ts) fire as soon as a test moves time. Returns the function that
+   * stops it.
+   */
+  onChange(listener: () => void): () => void;
 }
 
 /**
@@ -52,7 +58,12 @@ export function createClock(options: ClockOptions = {}): Clock {
   let offsetMs = 0;
   let frozenAtMs = options.frozenAt ?? 0;
 
+  const listeners = new Set<() => void>();
   const now = (): number => (mode === 'frozen' ? frozenAtMs : realNow() + offsetMs);
+  // A copy, so a listener that unsubscribes (or subscribes another) while being told does not upset the loop.
+  const changed = (): void => {
+    for (const listener of [...listeners]) listener();
+  };
 
   return {
     now,
@@ -63,10 +74,12 @@ export function createClock(options: ClockOptions = {}): Clock {
     setOffset(ms) {
       mode = ms === 0 ? 'real' : 'offset';
       offsetMs = ms;
+      changed();
     },
     freeze(atMs) {
       mode = 'frozen';
       frozenAtMs = atMs;
+      changed();
     },
     advance(ms) {
       if (mode === 'frozen') {
@@ -75,10 +88,18 @@ export function createClock(options: ClockOptions = {}): Clock {
         offsetMs += ms;
         mode = offsetMs === 0 ? 'real' : 'offset';
       }
+      changed();
     },
     useReal() {
       mode = 'real';
       offsetMs = 0;
+      changed();
+    },
+    onChange(listener) {
+      // A wrapper per subscription, so the same function subscribed twice is two subscriptions.
+      const entry = (): void => listener();
+      listeners.add(entry);
+      return () => void listeners.delete(entry);
     },
   };
 }

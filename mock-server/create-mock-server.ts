@@ -1,15 +1,12 @@
-import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app.js';
+import { createApp } from './hono/app.js';
 import type { Clock } from './clock.js';
 import { createControlOperations, type ControlOperations } from './control/control-operations.js';
-import type { MockEnv } from './http/bindings.js';
-import { closeOnFailure } from './http/close-on-failure.js';
-import { gracefulCloser } from './http/graceful-close.js';
-import { isHubFastPath, serveHubFastPath } from './http/hub-fast-path.js';
-import { isTokenFastPath, serveTokenFastPath } from './http/token-fast-path.js';
+import type { MockEnv } from './hono/bindings.js';
+import { gracefulCloser } from './node-http/graceful-close.js';
+import { createNodeServer } from './node-http/node-server.js';
 import { createMockContext, type MockContext } from './mock-context.js';
 import { DEFAULTS, HUB_BASE_PATH, TOKEN_PATH, type MockServerOptions } from './options.js';
 import type { Har } from './recorder/har.js';
@@ -77,7 +74,7 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
   const host = options.host ?? DEFAULTS.host;
   let url = `http://${urlHost(host)}:${options.port ?? DEFAULTS.port}`;
   const control = createControlOperations(context, { baseUrl: () => url });
-  // Built on first use: tokens over HTTP never need it (see http/token-fast-path.ts), so route
+  // Built on first use: tokens over HTTP never need it (see node-http/token-fast-path.ts), so route
   // registration does not stand between createMockServer() and the first token.
   let app: Hono<MockEnv> | undefined;
   const appOf = (): Hono<MockEnv> => (app ??= createApp(context, control));
@@ -86,29 +83,11 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
   let port = options.port ?? DEFAULTS.port;
   let closeServer: (() => Promise<void>) | undefined;
   if (options.listen !== false) {
-    const headersTimeout = options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs;
-    const requestTimeout = Math.max(headersTimeout, options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs);
-    let listener: ReturnType<typeof getRequestListener> | undefined;
-    const honoListener = (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> =>
-      (listener ??= getRequestListener(appOf().fetch, { hostname: host }))(incoming, outgoing);
-    const server = createServer(
-      {
-        headersTimeout,
-        requestTimeout,
-        keepAliveTimeout: DEFAULTS.keepAliveTimeoutMs,
-        // Node checks these timeouts only every connectionsCheckingInterval (30 s by default), which
-        // would let a slow client hold a connection four times longer than headersTimeout says.
-        connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(headersTimeout / 4))),
-      },
-      function mockListener(incoming, outgoing) {
-        // Token requests skip the Web Request/Response layer: see http/token-fast-path.ts.
-        if (isTokenFastPath(incoming))
-          serveTokenFastPath(context, incoming, outgoing).catch(closeOnFailure(outgoing, 'token request'));
-        else if (isHubFastPath(incoming))
-          serveHubFastPath(context, incoming, outgoing).catch(closeOnFailure(outgoing, 'hub call'));
-        else void honoListener(incoming, outgoing);
-      },
-    );
+    const server = createNodeServer(context, () => appOf().fetch, {
+      host,
+      headersTimeoutMs: options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs,
+      requestTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+    });
     closeServer = gracefulCloser(server);
     const address = await listen(server, port, host);
     port = address.port;

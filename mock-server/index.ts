@@ -1,5 +1,5 @@
 export { createMockServer, type CreateMockServerOptions, type MockServer } from './create-mock-server.js';
-export { createApp } from './app.js';
+export { createApp } from './hono/app.js';
 export { createMockContext, type MockContext } from './mock-context.js';
 export {
   createClock,

@@ -14,3 +14,23 @@ export function exchangeRaw(port: number, request: string): Promise<string> {
 
 /** A raw answer without its Date header, the one line two answers to the same request may differ in. */
 export const withoutDate = (answer: string): string => answer.replace(/\r\nDate: [^\r]*/, '');
+
+/** One HTTP/1.1 request as raw bytes, for `exchangeRaw`. */
+export interface RawRequest {
+  readonly method?: string;
+  /** The request target; default `defaultTarget`. */
+  readonly target?: string;
+  readonly body?: string;
+  /** Header lines as sent, so a header may be repeated; Content-Length is added unless given. */
+  readonly headers?: readonly (readonly [string, string])[];
+}
+
+/** The bytes of `request` (POST by default), with `Host: 127.0.0.1` and `Connection: close`. */
+export function rawRequest(request: RawRequest, defaultTarget: string): string {
+  const { method = 'POST', target = defaultTarget, body = '', headers = [] } = request;
+  const lines = [`${method} ${target} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close'];
+  if (!headers.some(([name]) => name.toLowerCase() === 'content-length'))
+    lines.push(`Content-Length: ${Buffer.byteLength(body)}`);
+  for (const [name, value] of headers) lines.push(`${name}: ${value}`);
+  return `${lines.join('\r\n')}\r\n\r\n${body}`;
+}

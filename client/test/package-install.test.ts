@@ -41,9 +41,12 @@ try {
 const CONSUMER_TYPES = `
 import {
   createVectorCareClient,
+  createWebhookReceiver,
+  verifyVectorCareSignature,
   VectorCareApiError,
   type StateUpdate,
   type VectorCareClient,
+  type VectorCareWebhookEvent,
 } from 'vectorcare-auth-mock/client';
 
 declare const env: Record<string, string | undefined>;
@@ -62,6 +65,15 @@ export async function send(): Promise<string | undefined> {
     if (error instanceof VectorCareApiError) return error.code;
     throw error;
   }
+}
+const held = new Map<string, VectorCareWebhookEvent['request_status']>();
+export const receiver = createWebhookReceiver({
+  publicKeyPem: env['VECTORCARE_WEBHOOK_PUBLIC_KEY'] ?? '',
+  onEvent: (event) => void held.set(event.service_request_id, event.request_status),
+});
+export const fetchHandler: (request: Request) => Promise<Response> = receiver.handle;
+export async function check(raw: Uint8Array, header: string | null): Promise<boolean> {
+  return verifyVectorCareSignature(raw, header, env['VECTORCARE_WEBHOOK_PUBLIC_KEY'] ?? '');
 }
 `;
 

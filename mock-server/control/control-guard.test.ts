@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { callControl } from '../../test-support/control-calls.js';
-import { createApp } from '../app.js';
+import { createApp } from '../hono/app.js';
 import { createMockServer } from '../create-mock-server.js';
 import { ControlError } from '../errors/control-error.js';
 import { createMockContext } from '../mock-context.js';

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { ControlError } from '../errors/control-error.js';
+import { notLoopback, unauthorized } from '../errors/control-error.js';
 
 /** What the guard knows about a control request. */
 export interface ControlCaller {
@@ -21,12 +21,6 @@ const digest = (value: string): Buffer => createHash('sha256').update(value, 'ut
 export function secretsEqual(presented: string, expected: string): boolean {
   return timingSafeEqual(digest(presented), digest(expected));
 }
-
-const unauthorized = (): ControlError =>
-  new ControlError(401, 'unauthorized', 'Unauthorized.', {
-    headers: { 'WWW-Authenticate': 'Bearer realm="control"' },
-  });
-const notLoopback = (): ControlError => new ControlError(403, 'not_loopback', 'Forbidden.');
 
 /**
  * Creates the control API's gate. Without a control token it admits only loopback callers (and in-process

@@ -1,7 +1,7 @@
 import type { components } from '../../generated/openapi.js';
 import { invalidField } from '../errors/control-error.js';
 import type { FaultRequest } from '../faults/fault-queue.js';
-import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../http/json-depth.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../wire/json-depth.js';
 import type { CreateClientInput } from './control-operations.js';
 
 type Schemas = components['schemas'];

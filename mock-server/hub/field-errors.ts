@@ -1,5 +1,5 @@
 import type { components } from '../../generated/openapi.js';
-import { exceedsJsonDepth } from '../http/json-depth.js';
+import { exceedsJsonDepth } from '../wire/json-depth.js';
 
 export type FieldError = components['schemas']['FieldError'];
 export type FieldErrors = components['schemas']['FieldErrors'];

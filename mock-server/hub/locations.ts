@@ -1,4 +1,4 @@
-import { HubError } from '../errors/hub-error.js';
+import { HubError, invalidFields, tooManyLocations } from '../errors/hub-error.js';
 import { isJsonObject, readNumber } from './body-fields.js';
 import { badRequestField, FieldErrorCollector, fieldError, type FieldErrors } from './field-errors.js';
 import type { HubEndpoint } from './hub-endpoint.js';
@@ -30,9 +30,9 @@ export const locations: HubEndpoint = {
   method: 'POST',
   answer(body) {
     if (!Array.isArray(body)) throw new HubError(400, fieldError('common:list_invalid'));
-    if (body.length > MAX_LOCATIONS) throw HubError.of(400, 'responder:too_many_locations');
+    if (body.length > MAX_LOCATIONS) throw tooManyLocations();
     const perItem = body.map(locationErrors);
-    if (perItem.some((errors) => Object.keys(errors).length > 0)) throw new HubError(400, perItem);
+    if (perItem.some((errors) => Object.keys(errors).length > 0)) throw invalidFields(perItem);
     return { status: 200, body: {} };
   },
 };

@@ -1,4 +1,4 @@
-import { HubError } from '../errors/hub-error.js';
+import { badRequest, invalidFields } from '../errors/hub-error.js';
 import { isJsonObject, type JsonObject } from './body-fields.js';
 import type { FieldErrorCollector } from './field-errors.js';
 
@@ -8,11 +8,11 @@ import type { FieldErrorCollector } from './field-errors.js';
  */
 export function objectBody(body: unknown): JsonObject {
   if (body === undefined) return {};
-  if (!isJsonObject(body)) throw HubError.of(400, 'api:bad_request');
+  if (!isJsonObject(body)) throw badRequest();
   return body;
 }
 
 /** Throws VectorCare's 400 field-error body when anything was collected. */
 export function throwIfInvalid(errors: FieldErrorCollector): void {
-  if (!errors.isEmpty) throw new HubError(400, errors.toJSON());
+  if (!errors.isEmpty) throw invalidFields(errors.toJSON());
 }

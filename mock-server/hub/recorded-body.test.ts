@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exceedsJsonDepth } from '../http/json-depth.js';
+import { exceedsJsonDepth } from '../wire/json-depth.js';
 import { recordedBody, RECORDED_BODY_LIMIT_BYTES } from './recorded-body.js';
 
 const parsed = (text: string) => ({ value: JSON.parse(text) as unknown, raw: Buffer.from(text) });

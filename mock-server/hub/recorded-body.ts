@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../http/json-depth.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../wire/json-depth.js';
 
 /** Bodies up to this size are kept as parsed JSON; larger ones as their size and digest. */
 export const RECORDED_BODY_LIMIT_BYTES = 16 * 1024;

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { exchangeRaw, withoutDate } from '../../test-support/raw-http.js';
+import { exchangeRaw } from '../../test-support/raw-http.js';
 import { createClock } from '../clock.js';
 import { createMockServer, type MockServer } from '../create-mock-server.js';
 import { TOKEN_PATH } from '../options.js';
+
+// What both transports answer alike, case by case, is in transport-parity.test.ts.
 
 const issuedAt = Date.UTC(2026, 0, 15, 14, 30);
 
@@ -22,8 +24,6 @@ function post(target: string, body: string, headers: Headers = {}): string {
 }
 
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
-const basic = (id: string, secret: string): string =>
-  `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 
 describe('the token fast path', () => {
   let mock: MockServer;
@@ -36,53 +36,6 @@ describe('the token fast path', () => {
     });
   });
   afterAll(() => mock.close());
-
-  // A query string (here one that means nothing) sends the request through the Hono route instead.
-  const cases: [string, string, Headers][] = [
-    ['a token', 'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret', FORM],
-    [
-      'a token for Basic credentials',
-      'grant_type=client_credentials',
-      { ...FORM, Authorization: basic('demo-client', 'demo-secret') },
-    ],
-    [
-      'invalid_client with WWW-Authenticate',
-      'grant_type=client_credentials',
-      { ...FORM, Authorization: basic('demo-client', 'wrong') },
-    ],
-    ['unsupported_grant_type', 'grant_type=password&client_id=demo-client&client_secret=demo-secret', FORM],
-    [
-      'invalid_request for a repeated parameter',
-      'grant_type=client_credentials&grant_type=client_credentials',
-      FORM,
-    ],
-    ['a 413 for a body over the limit', 'x'.repeat(70 * 1024), FORM],
-    // Node keeps only the first of a repeated Authorization or Content-Type; the Web Headers join them all.
-    [
-      'a repeated Authorization header, the first one valid',
-      'grant_type=client_credentials',
-      [
-        ['Content-Type', FORM['Content-Type']],
-        ['Authorization', basic('demo-client', 'demo-secret')],
-        ['Authorization', basic('demo-client', 'wrong')],
-      ],
-    ],
-    [
-      'a repeated Content-Type header',
-      'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret',
-      [
-        ['Content-Type', FORM['Content-Type']],
-        ['Content-Type', 'text/plain'],
-      ],
-    ],
-  ];
-
-  it.each(cases)('sends the same bytes as the Hono route: %s', async (_name, body, headers) => {
-    const fast = await exchangeRaw(mock.port, post(TOKEN_PATH, body, headers));
-    const viaHono = await exchangeRaw(mock.port, post(`${TOKEN_PATH}?via=hono`, body, headers));
-    expect(fast).toMatch(/^HTTP\/1\.1 \d{3} /);
-    expect(withoutDate(fast)).toBe(withoutDate(viaHono));
-  });
 
   it('records the exchange as the Hono route does, the query aside', async () => {
     mock.recorder.clear();

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { MockEnv } from '../http/bindings.js';
+import type { MockEnv } from './bindings.js';
 import type { MockContext } from '../mock-context.js';
 import { TOKEN_PATH } from '../options.js';
 import type { components } from '../../generated/openapi.js';

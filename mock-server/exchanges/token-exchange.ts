@@ -1,22 +1,25 @@
 import type { RegisteredClient } from '../clients/client-registry.js';
+import { errorReply } from '../errors/error-reply.js';
 import {
   invalidClient,
   invalidRequest,
   methodNotAllowed,
   OAuthError,
   payloadTooLarge,
+  serverError,
+  throttled,
   unsupportedGrantType,
 } from '../errors/oauth-error.js';
 import type { Fault } from '../faults/fault-queue.js';
-import { parseBasicCredentials, type BasicCredentials } from '../http/basic-credentials.js';
+import { parseBasicCredentials, type BasicCredentials } from '../wire/basic-credentials.js';
 import {
   MalformedBodyError,
   mediaType,
   parseFormBody,
   type FormParameters,
-} from '../http/form-parameters.js';
-import { BodyTooLargeError } from '../http/read-body.js';
-import type { TransportReply, TransportRequest } from '../http/transport-exchange.js';
+} from '../wire/form-parameters.js';
+import { BodyTooLargeError } from '../wire/read-body.js';
+import type { TransportReply, TransportRequest } from './transport-exchange.js';
 import type { MockContext } from '../mock-context.js';
 import type { Recording, RecordingInput } from '../recorder/recorder.js';
 
@@ -34,14 +37,7 @@ const TOKEN_HEADERS = Object.freeze({
 
 const DROPPED: TokenReply = Object.freeze({ status: 0, headers: {}, body: '', dropped: true });
 
-const json = (status: number, body: string, headers: Record<string, string> = {}): TokenReply => ({
-  status,
-  headers: { 'content-type': 'application/json', ...headers },
-  body,
-});
-
-const errorReply = (error: OAuthError): TokenReply =>
-  json(error.status, JSON.stringify(error.body()), { ...error.headers });
+const FAULT_HEADERS = Object.freeze({ 'content-type': 'application/json' });
 
 type AuthMethod = NonNullable<Recording['auth_method']>;
 
@@ -101,13 +97,14 @@ async function applyFault(context: MockContext, fault: Fault): Promise<TokenRepl
     case 'drop_connection':
       return DROPPED;
     case 'token_response':
-      return json(fault.status ?? 503, JSON.stringify(fault.body ?? null));
+      // The body the fault was given, as given: not an error of the mock's own.
+      return {
+        status: fault.status ?? 503,
+        headers: FAULT_HEADERS,
+        body: JSON.stringify(fault.body ?? null),
+      };
     case 'rate_limit':
-      return json(
-        429,
-        JSON.stringify({ error_description: 'Request was throttled.', error: 'temporarily_unavailable' }),
-        { 'retry-after': String(fault.retry_after ?? 1) },
-      );
+      return errorReply(throttled(fault.retry_after ?? 1));
     case 'hub_unauthorized':
     case 'lifetime':
       // lifetime faults are taken only once the request gets a token (see handle).
@@ -208,7 +205,7 @@ export async function exchangeToken(context: MockContext, request: TokenRequest)
       reply = errorReply(error);
       recording.error = error.code;
     } else {
-      reply = errorReply(new OAuthError('server_error', 500));
+      reply = errorReply(serverError());
       console.error(
         'vectorcare-auth-mock: token endpoint failed:',
         error instanceof Error ? error.name : 'error',

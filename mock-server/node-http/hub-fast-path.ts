@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { matchHubEndpoint } from '../hub/hub-endpoints.js';
 import type { MockContext } from '../mock-context.js';
 import { HUB_BASE_PATH } from '../options.js';
-import { exchangeHub, type HubRequest } from '../routes/hub-exchange.js';
-import { readIncomingBody } from './read-body.js';
+import { exchangeHub, type HubRequest } from '../exchanges/hub-exchange.js';
+import { readIncomingBody } from '../wire/read-body.js';
 import { sendReply } from './send-reply.js';
 import { webHeader } from './web-header.js';
 

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MockContext } from '../mock-context.js';
 import { TOKEN_PATH } from '../options.js';
-import { exchangeToken, type TokenRequest } from '../routes/token-exchange.js';
-import { readIncomingBody } from './read-body.js';
+import { exchangeToken, type TokenRequest } from '../exchanges/token-exchange.js';
+import { readIncomingBody } from '../wire/read-body.js';
 import { sendReply } from './send-reply.js';
 import { webHeader } from './web-header.js';
 

@@ -8,11 +8,11 @@ import {
   parseRecordingsQuery,
   parseRevoke,
 } from '../control/control-requests.js';
-import { ControlError, invalidField } from '../errors/control-error.js';
-import { errorResponse } from '../errors/error-response.js';
-import { incomingOf, type MockEnv, type MockHonoContext } from '../http/bindings.js';
-import { jsonResponse } from '../http/json-response.js';
-import { BodyTooLargeError, readBody } from '../http/read-body.js';
+import { clientExists, invalidField, methodNotAllowed, noSuchEndpoint } from '../errors/control-error.js';
+import { errorReply } from '../errors/error-reply.js';
+import { MockError } from '../errors/mock-error.js';
+import { incomingOf, replyResponse, type MockEnv, type MockHonoContext } from './bindings.js';
+import { BodyTooLargeError, readBody } from '../wire/read-body.js';
 import type { MockContext } from '../mock-context.js';
 
 /** The control API's base path. */
@@ -20,7 +20,9 @@ export const CONTROL_BASE_PATH = '/__control';
 
 type Handler = (c: MockHonoContext) => Promise<Response> | Response;
 
-const json = (status: number, body: unknown): Response => jsonResponse(status, JSON.stringify(body));
+const JSON_HEADERS = Object.freeze({ 'content-type': 'application/json' });
+const json = (status: number, body: unknown): Response =>
+  replyResponse({ status, headers: JSON_HEADERS, body: JSON.stringify(body) });
 
 /**
  * The control API under `/__control/` (openapi.yaml, DESIGN.md §4): a thin HTTP layer over the same
@@ -63,15 +65,7 @@ export function registerControlRoutes(
             expires_in: created.expiresIn,
           });
         } catch (error) {
-          if (error instanceof ClientExistsError)
-            throw new ControlError(
-              409,
-              'conflict',
-              'client_id: a client with this client_id already exists',
-              {
-                field: 'client_id',
-              },
-            );
+          if (error instanceof ClientExistsError) throw clientExists();
           throw error;
         }
       },
@@ -135,16 +129,12 @@ export function registerControlRoutes(
       });
       const path = new URL(c.req.url).pathname.slice(CONTROL_BASE_PATH.length).replace(/\/$/, '');
       const methods = routes[path];
-      if (methods === undefined) throw new ControlError(404, 'not_found', 'No such control endpoint.');
+      if (methods === undefined) throw noSuchEndpoint();
       const handler = methods[c.req.method];
-      if (handler === undefined)
-        throw new ControlError(405, 'method_not_allowed', `Use ${Object.keys(methods).join(', ')}.`, {
-          headers: { Allow: Object.keys(methods).join(', ') },
-        });
+      if (handler === undefined) throw methodNotAllowed(Object.keys(methods));
       return await handler(c);
     } catch (error) {
-      const known = errorResponse(error);
-      if (known !== undefined) return known;
+      if (error instanceof MockError) return replyResponse(errorReply(error));
       throw error;
     }
   });

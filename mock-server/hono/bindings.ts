@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
-import { readBody } from './read-body.js';
-import type { TransportReply, TransportRequest } from './transport-exchange.js';
+import { readBody } from '../wire/read-body.js';
+import type { TransportReply, TransportRequest } from '../exchanges/transport-exchange.js';
 
 /** Hono environment: on Node the raw request and response are bound; in-process `fetch` has neither. */
 export type MockEnv = { Bindings: Partial<HttpBindings> };
@@ -35,5 +35,10 @@ export function transportRequestOf(c: MockHonoContext): TransportRequest {
  */
 export function webResponseOf(c: MockHonoContext, reply: TransportReply): Response {
   if (reply.dropped === true) return dropConnection(c);
+  return replyResponse(reply);
+}
+
+/** A reply (never a dropped one) as a Web `Response`: the Hono side's one way of sending an answer. */
+export function replyResponse(reply: TransportReply): Response {
   return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }

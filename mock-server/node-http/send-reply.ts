@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TransportReply } from './transport-exchange.js';
+import type { TransportReply } from '../exchanges/transport-exchange.js';
 
 /**
  * Sends an exchange's reply on the raw Node response (the fast paths), or destroys the connection for a

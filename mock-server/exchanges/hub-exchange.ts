@@ -1,17 +1,26 @@
-import { INTERNAL_ERROR_BODY } from '../errors/error-response.js';
-import { HubError } from '../errors/hub-error.js';
+import { errorReply } from '../errors/error-reply.js';
+import {
+  authenticationFailed,
+  badRequest,
+  HubError,
+  methodNotAllowed,
+  notAuthenticated,
+  notFound,
+  payloadTooLarge,
+  throttled,
+  unknownError,
+} from '../errors/hub-error.js';
 import type { Fault } from '../faults/fault-queue.js';
-import { mediaType } from '../http/form-parameters.js';
-import { BodyTooLargeError } from '../http/read-body.js';
-import type { TransportReply, TransportRequest } from '../http/transport-exchange.js';
-import { authenticationFailed, notAuthenticated, throttled } from '../hub/hub-errors.js';
+import { mediaType } from '../wire/form-parameters.js';
+import { BodyTooLargeError } from '../wire/read-body.js';
+import type { TransportReply, TransportRequest } from './transport-exchange.js';
 import type { HubEndpoint } from '../hub/hub-endpoint.js';
 import { matchHubEndpoint } from '../hub/hub-endpoints.js';
 import { recordedBody } from '../hub/recorded-body.js';
 import type { MockContext } from '../mock-context.js';
 import { DEFAULTS, HUB_BASE_PATH } from '../options.js';
 import type { Recording, RecordingInput } from '../recorder/recorder.js';
-import { parseBearerHeader } from '../tokens/bearer-header.js';
+import { parseBearerHeader } from '../wire/bearer-header.js';
 import type { TokenVerdict } from '../tokens/token-verifier.js';
 
 /** A hub request as any transport (Hono's `fetch`, or the raw Node server) reads it. */
@@ -49,37 +58,8 @@ function parseJson(raw: Buffer): BodyOutcome {
 /** The answer to a failure nobody expected: logged by name only, a 500 with no details. */
 function unexpected(error: unknown): HubReply {
   console.error('vectorcare-auth-mock: hub call failed:', error instanceof Error ? error.name : 'error');
-  return { status: 500, headers: JSON_HEADERS, body: INTERNAL_ERROR_BODY };
+  return errorReply(unknownError());
 }
-
-/** The first VectorCare code in an error body, for the recording. */
-function codeOf(payload: HubError['payload']): string | null {
-  if (Array.isArray(payload)) {
-    for (const item of payload) {
-      const code = codeOf(item);
-      if (code !== null) return code;
-    }
-    return null;
-  }
-  if (typeof payload['code'] === 'string') return payload['code'];
-  for (const errors of Object.values(payload)) {
-    const first = Array.isArray(errors) ? errors[0] : undefined;
-    if (first !== undefined) return first.code;
-  }
-  return null;
-}
-
-function withHeaders(error: HubError, headers: Readonly<Record<string, string>> | undefined): HubError {
-  return headers === undefined
-    ? error
-    : new HubError(error.status, error.payload, { ...error.headers, ...headers });
-}
-
-const errorReply = (error: HubError): HubReply => ({
-  status: error.status,
-  headers: { 'content-type': 'application/json', ...error.headers },
-  body: JSON.stringify(error.payload),
-});
 
 /** Reads and parses the body; a parsed one is kept (redacted) in the recording. */
 function bodyOutcome(raw: Buffer, recording: RecordingInput): BodyOutcome {
@@ -119,12 +99,11 @@ function judge(
   nowMs: number,
 ): HubReply {
   const tooLarge = body.kind === 'too_large' ? CLOSE : undefined;
-  if (recording.token_check === 'missing') throw withHeaders(notAuthenticated(), tooLarge);
-  if (recording.token_check !== 'valid') throw withHeaders(authenticationFailed(), tooLarge);
-  if (request.method !== endpoint.method)
-    throw HubError.of(405, 'api:method_not_allowed', { Allow: endpoint.method, ...tooLarge });
-  if (body.kind === 'too_large') throw HubError.of(413, 'api:bad_request', CLOSE);
-  if (body.kind === 'unreadable') throw HubError.of(400, 'api:bad_request');
+  if (recording.token_check === 'missing') throw notAuthenticated().withHeaders(tooLarge);
+  if (recording.token_check !== 'valid') throw authenticationFailed().withHeaders(tooLarge);
+  if (request.method !== endpoint.method) throw methodNotAllowed(endpoint.method, tooLarge);
+  if (body.kind === 'too_large') throw payloadTooLarge();
+  if (body.kind === 'unreadable') throw badRequest();
   const answered = endpoint.answer(body.value, nowMs);
   return { status: answered.status, headers: JSON_HEADERS, body: JSON.stringify(answered.body) };
 }
@@ -187,7 +166,7 @@ function exchange(context: MockContext, request: HubRequest): Promise<HubReply> 
   };
   const fail = (error: unknown): HubReply => {
     if (error instanceof HubError) {
-      recording.error = codeOf(error.payload);
+      recording.error = error.code;
       return finish(errorReply(error));
     }
     recording.error = 'api:unknown_error';
@@ -195,7 +174,7 @@ function exchange(context: MockContext, request: HubRequest): Promise<HubReply> 
   };
 
   const endpoint = matchHubEndpoint(request.pathname.slice(HUB_BASE_PATH.length));
-  if (endpoint === undefined) return Promise.resolve(fail(HubError.of(404, 'api:not_found')));
+  if (endpoint === undefined) return Promise.resolve(fail(notFound()));
   // Promise chains rather than nested async functions: each level of await costs a hub call measurably.
   return request
     .readBody(DEFAULTS.hubBodyLimitBytes)
