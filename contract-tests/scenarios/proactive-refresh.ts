@@ -4,7 +4,7 @@ import { condensedEvidence } from '../steps/condensed-evidence.js';
 import { errored, failed, passed, ScenarioError, skipped, type Judgement } from '../steps/judgement.js';
 import { basisOf, lifetimesTried, measuredAt } from '../steps/refresh-findings.js';
 import { predictWith } from '../steps/refresh-model.js';
-import type { Observation } from '../steps/observation.js';
+import type { LocatedRefresh } from '../steps/refresh-locator.js';
 import { defineScenario } from '../runner/scenario.js';
 import { VECTORCARE_LIFETIME_S } from '../runner/certification-profile.js';
 
@@ -21,11 +21,13 @@ function placeInWindow(point: RefreshPoint, allowanceMs: number): 'early' | 'lat
   return 'in';
 }
 
-/** The T2 request of a measured lifetime, as a % of T1's lifetime (the report's refresh_point_percent). */
-function secondTokenPercent(seen: Observation): number | undefined {
-  const [first, second] = seen.issued;
-  if (first === undefined || second === undefined || first.expiresIn === null) return undefined;
-  return Math.round(((second.atMs - first.atMs) / (first.expiresIn * 1000)) * 1000) / 10;
+/**
+ * The report's refresh_point_percent: when the client asked for the token that replaced another in the
+ * lifetime shown, as a % of the replaced token's lifetime (the located point's upper end).
+ */
+function requestedAtPercent(located: LocatedRefresh | undefined): number | undefined {
+  if (located?.kind !== 'point') return undefined;
+  return Math.round((located.hiMs / located.lifetimeMs) * 1000) / 10;
 }
 
 /**
@@ -80,7 +82,7 @@ export const proactiveRefresh = defineScenario({
         evidence,
         basis,
       );
-    const percent = secondTokenPercent(seen);
+    const percent = requestedAtPercent(longest.located);
     const extra = { basis, ...(percent === undefined ? {} : { refreshPointPercent: percent }) };
     const allowanceMs = s.profile.roundingAllowanceMs;
     const judge = (point: RefreshPoint): Judgement => {

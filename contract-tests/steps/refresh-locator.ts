@@ -3,6 +3,9 @@ import { ScenarioError } from './judgement.js';
 import type { ObservedApiCall, ObservedToken, Observation } from './observation.js';
 import type { ScenarioContext } from './scenario-context.js';
 
+/** The most a scan's second try ends before expiry: more would cost the location its precision. */
+const MAX_GUARD_MS = 2_000;
+
 /** Bearer checks that say the token itself was read: anything else is bearer-header's finding. */
 const READABLE_CHECKS = new Set(['valid', 'expired', 'revoked']);
 
@@ -219,7 +222,7 @@ export async function locateRefresh(s: ScenarioContext, options: LocateOptions):
       const next = nextAfter(s.observe(), token);
       if (next === undefined) continue;
       if (retried || next.expiresIn !== token.expiresIn) return point(token, result.ageMs, next, '401');
-      return scan(next, 0, Math.max(options.guardMs, 2 * worstDelayMs), true);
+      return scan(next, 0, Math.min(MAX_GUARD_MS, Math.max(options.guardMs, 2 * worstDelayMs)), true);
     }
     throw new ScenarioError(
       `the client still held ${token.label} after its last probe`,

@@ -121,40 +121,69 @@ export function fitRefreshModel(points: readonly LocatedRefresh[], options: FitO
   if (located.length === 0 && everyCall.length === 0)
     return model('never', [], `never before expiry (at ${tried})`);
   const j = options.jitterMs;
+  const estimates = located.map((point) => pointEstimate(point.loMs, point.hiMs));
   const ages = located.map((point): [number, number] => [point.loMs - j, point.hiMs + j]);
   const margins = located.map((point): [number, number] => [
     point.lifetimeMs - point.hiMs - j,
     point.lifetimeMs - point.loMs + j,
   ]);
+  /** The ranges' intersection, its value the mean of the points' own estimates (kept inside it). */
+  const fitted = (
+    ranges: readonly (readonly [number, number])[],
+    values: readonly number[],
+  ): FittedRange | undefined => {
+    const range = intersect(ranges);
+    if (range === undefined) return undefined;
+    const mean = values.length === 0 ? range.value : values.reduce((a, b) => a + b, 0) / values.length;
+    return {
+      ...range,
+      value: Math.min(range.hi, Math.max(range.lo, Number.isFinite(mean) ? mean : range.lo)),
+    };
+  };
   const fits: FittedModel[] = [];
   if (everyCall.length === 0 && never.length === 0) {
-    const atExpiry = intersect([...margins, [0, options.atExpiryMs]]);
-    if (atExpiry !== undefined)
-      return model('at-expiry', [{ class: 'at-expiry', marginMs: atExpiry }], 'at expiry');
-    const fraction = intersect(
+    // At expiry: every point within its token's last moments (each its own: a whole-second clock gives each
+    // token a different margin), or just after it.
+    const lastMoments = margins.map((range) => intersect([range, [0, options.atExpiryMs]]));
+    if (lastMoments.every((range) => range !== undefined)) {
+      const margin = fitted(
+        [
+          [
+            Math.min(...lastMoments.map((range) => range?.lo ?? 0)),
+            Math.max(...lastMoments.map((range) => range?.hi ?? 0)),
+          ],
+        ],
+        located.map((point, i) => point.lifetimeMs - (estimates[i] ?? 0)),
+      );
+      if (margin !== undefined) {
+        const fit: FittedModel = { class: 'at-expiry', marginMs: margin };
+        return model('at-expiry', [fit], describeFit(fit));
+      }
+    }
+    const fraction = fitted(
       located.map((point, i): [number, number] => {
         const [lo, hi] = ages[i] as [number, number];
         return [lo / point.lifetimeMs, hi / point.lifetimeMs];
       }),
+      located.map((point, i) => (estimates[i] ?? 0) / point.lifetimeMs),
     );
     if (fraction !== undefined) fits.push({ class: 'fraction', fraction });
   }
-  if (never.length === 0) {
+  if (never.length === 0 && located.length > 0) {
     // A token no longer than the margin is replaced on every call.
-    const margin = intersect([
-      ...margins,
-      ...everyCall.map((point): [number, number] => [point.lifetimeMs - j, Infinity]),
-    ]);
-    if (margin !== undefined && located.length > 0) fits.push({ class: 'fixed-margin', marginMs: margin });
+    const margin = fitted(
+      [...margins, ...everyCall.map((point): [number, number] => [point.lifetimeMs - j, Infinity])],
+      located.map((point, i) => point.lifetimeMs - (estimates[i] ?? 0)),
+    );
+    if (margin !== undefined) fits.push({ class: 'fixed-margin', marginMs: margin });
   }
-  if (everyCall.length === 0) {
+  if (everyCall.length === 0 && located.length > 0 && (never.length > 0 || located.length > 1)) {
     // A token that expires before the age is kept past its expiry.
-    const age = intersect([
-      ...ages,
-      ...never.map((point): [number, number] => [point.lifetimeMs - j, Infinity]),
-    ]);
-    if (age !== undefined && located.length > 0 && (never.length > 0 || located.length > 1))
-      fits.push({ class: 'fixed-age', ageMs: age });
+    const age = fitted(
+      [...ages, ...never.map((point): [number, number] => [point.lifetimeMs - j, Infinity])],
+      estimates,
+    );
+    if (age !== undefined) fits.push({ class: 'fixed-age', ageMs: age });
   }
   if (fits.length === 1) {
     const fit = fits[0] as FittedModel;
