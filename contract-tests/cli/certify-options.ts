@@ -12,8 +12,9 @@ Runs a client against the mock and judges its token handling, rule by rule, from
                           adapter protocol (docs/adapters.md), once per scenario, in real time
   --module <file>         an in-process JavaScript adapter (default export createAdapter(env)), run
                           in virtual time: even the certification profile takes seconds
-  --profile <name>        quick (default: 14 s token lifetime, about 17 s) or certification
-                          (300 s lifetime, minutes with --adapter)
+  --profile <name>        quick (default: 14 s token lifetime, the refresh model at 14 s and 28 s,
+                          about 35 s) or certification (300 s, the model at 300 s and 600 s, about
+                          10 minutes with --adapter); with --module the model adds 3600 s itself
   --lifetime <seconds>    the token lifetime to use instead of the profile's
   --rules <ids>           comma-separated rule ids to run (default all); a partial run is never certified
   --timeout <seconds>     the longest wait for any one adapter answer (default 5 quick, 15 certification)

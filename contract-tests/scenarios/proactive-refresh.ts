@@ -1,8 +1,7 @@
 import type { RefreshPoint } from '../report/report-types.js';
-import { describePoint, reportLocated, reportPrediction, vectorcarePoint } from '../report/refresh-report.js';
-import { condensedEvidence } from '../steps/condensed-evidence.js';
-import { errored, failed, passed, ScenarioError, skipped, type Judgement } from '../steps/judgement.js';
-import { basisOf, lifetimesTried, measuredAt } from '../steps/refresh-findings.js';
+import { describePoint, reportPrediction, vectorcarePoint } from '../report/refresh-report.js';
+import { errored, failed, passed, skipped, type Judgement } from '../steps/judgement.js';
+import { modelView } from '../steps/refresh-findings.js';
 import { predictWith } from '../steps/refresh-model.js';
 import type { LocatedRefresh } from '../steps/refresh-locator.js';
 import { defineScenario } from '../runner/scenario.js';
@@ -44,23 +43,10 @@ export const proactiveRefresh = defineScenario({
   usesRefreshModel: true,
   async run(s) {
     const measurement = await s.refreshModel();
-    const longest = measuredAt(measurement);
-    if (longest === undefined) throw new ScenarioError('the refresh model measured no lifetime');
-    const basis = basisOf(longest);
-    const seen = longest.context.observe();
-    const evidence = condensedEvidence(seen);
-    const model = measurement.model;
-    if (model === undefined)
-      return errored(
-        `The rule could not be judged: the refresh could not be located: ${measurement.error ?? 'unknown'}.`,
-        evidence,
-        basis,
-      );
-    const tried = lifetimesTried(measurement);
-    const measuredPoints = measurement.lifetimes
-      .flatMap((measured) => (measured.located === undefined ? [] : [reportLocated(measured.located)]))
-      .map(describePoint)
-      .join('; ');
+    const view = modelView(measurement);
+    if (!('model' in view)) return view;
+    const { model, basis, evidence, tried, measured: longest } = view;
+    const measuredPoints = view.points;
     const from = `Refresh model: ${model.description}, from ${measuredPoints}.`;
     if (model.class === 'refused')
       return skipped(

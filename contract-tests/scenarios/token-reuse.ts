@@ -1,7 +1,5 @@
-import { describePoint, reportLocated } from '../report/refresh-report.js';
-import { condensedEvidence } from '../steps/condensed-evidence.js';
-import { errored, failed, passed, ScenarioError, skipped } from '../steps/judgement.js';
-import { basisOf, lifetimesTried, measuredAt } from '../steps/refresh-findings.js';
+import { failed, passed, skipped } from '../steps/judgement.js';
+import { modelView } from '../steps/refresh-findings.js';
 import { predictRefresh } from '../steps/refresh-model.js';
 import { defineScenario } from '../runner/scenario.js';
 import { VECTORCARE_LIFETIME_S } from '../runner/certification-profile.js';
@@ -16,18 +14,9 @@ export const tokenReuse = defineScenario({
   usesRefreshModel: true,
   async run(s) {
     const measurement = await s.refreshModel();
-    const lifetime = measuredAt(measurement, s.lifetimeS);
-    if (lifetime === undefined) throw new ScenarioError('the refresh model measured no lifetime');
-    const basis = basisOf(lifetime);
-    const evidence = condensedEvidence(lifetime.context.observe());
-    const model = measurement.model;
-    if (model === undefined)
-      return errored(
-        `The rule could not be judged: the refresh could not be located: ${measurement.error ?? 'unknown'}.`,
-        evidence,
-        basis,
-      );
-    const tried = lifetimesTried(measurement);
+    const view = modelView(measurement, s.lifetimeS);
+    if (!('model' in view)) return view;
+    const { model, basis, evidence, tried } = view;
     if (model.class === 'refused')
       return skipped(
         "The hub refused the client's calls at its bearer check, so its tokens cannot be followed.",
@@ -50,12 +39,8 @@ export const tokenReuse = defineScenario({
         evidence,
         { basis },
       );
-    const held = measurement.lifetimes
-      .flatMap((measured) => (measured.located === undefined ? [] : [reportLocated(measured.located)]))
-      .map(describePoint)
-      .join('; ');
     return passed(
-      `The client kept each token for many calls (${held}); refresh model: ${model.description}.`,
+      `The client kept each token for many calls (${view.points}); refresh model: ${model.description}.`,
       evidence,
       { basis },
     );

@@ -1,7 +1,10 @@
-import type { Judgement, JudgementBasis } from './judgement.js';
+import { describePoint, reportLocated } from '../report/refresh-report.js';
+import type { Evidence } from '../report/report-types.js';
+import { condensedEvidence } from './condensed-evidence.js';
+import { errored, ScenarioError, type Judgement, type JudgementBasis } from './judgement.js';
 import type { Observation } from './observation.js';
 import type { MeasuredLifetime, RefreshMeasurement } from './refresh-measurement.js';
-import { predictRefresh } from './refresh-model.js';
+import { predictRefresh, type RefreshModel } from './refresh-model.js';
 
 /** Bearer checks that mean the token itself was read: anything else is a bearer-header finding. */
 const READ_CHECKS = new Set(['valid', 'expired', 'revoked']);
@@ -100,4 +103,38 @@ export function unmet(precondition: UnmetPrecondition, judgement: Judgement): Ju
     ...(precondition.caughtBy === undefined ? {} : { caughtBy: precondition.caughtBy }),
     ...(judgement.basis === undefined ? {} : { basis: judgement.basis }),
   };
+}
+
+/** What a rule judged from the refresh model works with: the model, and the traffic of one measured lifetime. */
+export interface ModelView {
+  readonly model: RefreshModel;
+  readonly measured: MeasuredLifetime;
+  readonly basis: JudgementBasis;
+  readonly evidence: Evidence[];
+  /** The lifetimes tried, in words. */
+  readonly tried: string;
+  /** Every located point, in words. */
+  readonly points: string;
+}
+
+/**
+ * The refresh model and the traffic at `lifetimeS` (the longest lifetime when omitted), or the ERROR
+ * judgement when the model could not be measured.
+ */
+export function modelView(measurement: RefreshMeasurement, lifetimeS?: number): ModelView | Judgement {
+  const measured = measuredAt(measurement, lifetimeS);
+  if (measured === undefined) throw new ScenarioError('the refresh model measured no lifetime');
+  const basis = basisOf(measured);
+  const evidence = condensedEvidence(measured.context.observe());
+  if (measurement.model === undefined)
+    return errored(
+      `The rule could not be judged: the refresh could not be located: ${measurement.error ?? 'unknown'}.`,
+      evidence,
+      basis,
+    );
+  const points = measurement.lifetimes
+    .flatMap((lifetime) => (lifetime.located === undefined ? [] : [reportLocated(lifetime.located)]))
+    .map(describePoint)
+    .join('; ');
+  return { model: measurement.model, measured, basis, evidence, tried: lifetimesTried(measurement), points };
 }

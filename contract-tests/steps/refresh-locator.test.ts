@@ -50,10 +50,12 @@ describe('locating a refresh', () => {
     const located = await locate('well-behaved', 14, 'scan');
     expect(located).toMatchObject({ kind: 'point', trigger: 'call' });
     if (located.kind !== 'point') return;
-    // The probe at 11.2 s (every 70 ms: the 160th) is the first to find the token at 80%.
-    expect(located.hiMs).toBe(11_200);
-    expect(located.loMs).toBe(11_130);
-    expect(located.probes).toBe(161);
+    // Every 70 ms from 35 ms: the probe at 11.235 s is the first to find the token past 80% (11.2 s), the
+    // one at 11.165 s the last before, so the middle of the two is where the client decided.
+    expect(located.hiMs).toBe(11_235);
+    expect(located.loMs).toBe(11_165);
+    expect((located.loMs + located.hiMs) / 2).toBe(11_200);
+    expect(located.probes).toBe(162); // the call at once, then 161 through the life
   });
 
   it('tells a client that fetches a token for every call by a call made at once', async () => {

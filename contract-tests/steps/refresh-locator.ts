@@ -59,7 +59,7 @@ export type LocatedPoint = Extract<LocatedRefresh, { kind: 'point' }>;
 
 export interface LocateOptions {
   /**
-   * `scan`: probes every `spacingMs` through the token's life (out of process, where waiting is real).
+   * `scan`: probes every `spacingMs` (the first half of it in) through the token's life (out of process, where waiting is real).
    * `bisect`: halves the interval the refresh lies in until it is `resolutionMs` wide, over as many token
    * lives as that takes (virtual time, where waiting costs nothing). Bisecting assumes every token of one
    * lifetime is replaced at the same age, which a client that decides on each call does.
@@ -204,7 +204,10 @@ export async function locateRefresh(s: ScenarioContext, options: LocateOptions):
   ): Promise<LocatedRefresh> {
     let loMs = fromMs;
     const ages: number[] = [];
-    for (let age = options.spacingMs; age < lifetimeMs - guardMs; age += options.spacingMs) ages.push(age);
+    // Half a spacing off the whole multiples: a client deciding at a round age (80% of 300 s, 10 s before
+    // expiry) then falls mid-way between two probes, and the middle of the interval is where it decided.
+    for (let age = options.spacingMs / 2; age < lifetimeMs - guardMs; age += options.spacingMs)
+      ages.push(age);
     ages.push(pastExpiryMs(token));
     for (const age of ages) {
       const result = await at(token, age);
