@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
+      'shared/**/*.test.ts',
       'mock-server/**/*.test.ts',
       'client/**/*.test.ts',
       'contract-tests/**/*.test.ts',

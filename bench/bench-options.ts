@@ -17,6 +17,8 @@ export interface BenchOptions {
   readonly memoryRequests: number;
   /** Milliseconds of signing for the sign ceiling. */
   readonly signMs: number;
+  /** Events timed from trigger to the receiver's first byte. */
+  readonly webhookSamples: number;
   readonly connectionCounts: readonly number[];
   /** Time `certify` (about half a minute) when the contract kit is built. */
   readonly certify: boolean;
@@ -30,6 +32,7 @@ const FULL = Object.freeze({
   startUpSamples: 10,
   memoryRequests: 1_000_000,
   signMs: 2_000,
+  webhookSamples: 300,
 });
 
 const QUICK = Object.freeze({
@@ -38,6 +41,7 @@ const QUICK = Object.freeze({
   startUpSamples: 3,
   memoryRequests: 20_000,
   signMs: 300,
+  webhookSamples: 30,
 });
 
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
@@ -49,6 +53,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --samples <n>           fresh processes per start-up figure   (full 10, quick 3)
   --memory-requests <n>   hub requests for the memory figure    (full 1000000, quick 20000)
   --sign-ms <ms>          time spent on the sign ceiling        (full 2000, quick 300)
+  --webhook-samples <n>   events timed trigger to first byte    (full 300, quick 30)
   --no-certify            leave out the certify timings (they take about half a minute)
 `;
 
@@ -72,6 +77,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | null 
       samples: { type: 'string' },
       'memory-requests': { type: 'string' },
       'sign-ms': { type: 'string' },
+      'webhook-samples': { type: 'string' },
       'no-certify': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -89,6 +95,9 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions | null 
       positive('memory-requests', values['memory-requests'], defaults.memoryRequests),
     ),
     signMs: positive('sign-ms', values['sign-ms'], defaults.signMs),
+    webhookSamples: Math.round(
+      positive('webhook-samples', values['webhook-samples'], defaults.webhookSamples),
+    ),
     connectionCounts: [1, 10, 50],
     certify: values['no-certify'] !== true,
   };

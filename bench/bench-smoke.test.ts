@@ -18,6 +18,8 @@ const EXPECTED_FIGURES = [
   'token.cpu_floor',
   'hub.state_update',
   'hub.cpu_per_request',
+  'webhook.deliveries_c50',
+  'webhook.trigger_to_first_byte',
   'startup.in_process',
   'startup.cli',
   'memory.rss_growth',
@@ -67,6 +69,9 @@ describe('npm run bench -- --quick', () => {
     const c50 = result.figures.find((f) => f.id === 'token.c50');
     expect(c50?.baseline?.label).toBe('oauth2-mock-server');
     expect(c50?.details['errors']).toBe(0);
+    const webhooks = result.figures.find((f) => f.id === 'webhook.deliveries_c50');
+    expect(webhooks?.baseline?.label).toBe('RS256 sign ceiling, thread pool');
+    expect(webhooks?.details['failed']).toBe(0);
     const hub = result.figures.find((f) => f.id === 'hub.state_update');
     expect(hub?.baseline?.label).toBe('bare Hono route');
     expect(hub?.details['errors']).toBe(0);

@@ -10,6 +10,7 @@ import { measureMemory } from './memory.js';
 import { measureSignCeiling } from './sign-ceiling.js';
 import { measureStartUp } from './start-up.js';
 import { measureTokenLoad } from './token-load.js';
+import { measureTriggerLatency, measureWebhookThroughput } from './webhook-load.js';
 
 /** The JSON a run writes. */
 export interface BenchResult {
@@ -30,12 +31,15 @@ const MEMORY_WARM_UP_REQUESTS = 2 * DEFAULT_RECORDER_CAPACITY;
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-async function signFigures(options: BenchOptions): Promise<{ figures: Figure[]; cpuMsPerSignature: number }> {
+async function signFigures(
+  options: BenchOptions,
+): Promise<{ figures: Figure[]; cpuMsPerSignature: number; threadPoolPerSecond: number }> {
   log('sign ceiling ...');
   const key = await loadTestOnlySigningKey();
   const ceiling = await measureSignCeiling(key.privateKey, options.signMs);
   return {
     cpuMsPerSignature: ceiling.cpuMsPerSignature,
+    threadPoolPerSecond: ceiling.perSecondThreadPool,
     figures: [
       figure({
         id: 'sign.one_core',
@@ -177,6 +181,40 @@ async function hubFigures(options: BenchOptions): Promise<Figure[]> {
   ];
 }
 
+async function webhookFigures(options: BenchOptions, signCeilingPerSecond: number): Promise<Figure[]> {
+  log('webhook deliveries vs the sign ceiling ...');
+  const throughput = await measureWebhookThroughput({
+    concurrency: 50,
+    durationSeconds: options.durationSeconds,
+    rounds: options.rounds,
+  });
+  log('webhook trigger to first byte ...');
+  const latency = await measureTriggerLatency(options.webhookSamples);
+  return [
+    figure({
+      id: 'webhook.deliveries_c50',
+      label: 'webhook deliveries to a local receiver (50 in flight)',
+      unit: '/s',
+      value: throughput.deliveriesPerSecond,
+      baseline: { label: 'RS256 sign ceiling, thread pool', value: signCeilingPerSecond },
+      target: { kind: 'min-ratio', value: 0.7 },
+      details: {
+        delivered: throughput.delivered,
+        failed: throughput.failed,
+        senderCpuMsPerDelivery: throughput.cpuMsPerDelivery,
+      },
+    }),
+    figure({
+      id: 'webhook.trigger_to_first_byte',
+      label: `POST /__control/webhooks/events to the receiver's first byte (p50 of ${latency.samples})`,
+      unit: 'ms',
+      value: latency.p50Ms,
+      target: { kind: 'max', value: 5 },
+      details: { p99Ms: latency.p99Ms, samples: latency.samples },
+    }),
+  ];
+}
+
 async function memoryFigures(options: BenchOptions): Promise<Figure[]> {
   const warmUp = Math.min(
     Math.max(MEMORY_WARM_UP_REQUESTS, Math.round(options.memoryRequests / 10)),
@@ -243,6 +281,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     ...sign.figures,
     ...(await tokenFigures(options, sign.cpuMsPerSignature)),
     ...(await hubFigures(options)),
+    ...(await webhookFigures(options, sign.threadPoolPerSecond)),
     ...(await startUpFigures(options)),
     ...(await memoryFigures(options)),
     ...(await certifyFigures(options)),

@@ -9,8 +9,10 @@ import { gracefulCloser } from './node-http/graceful-close.js';
 import { createNodeServer } from './node-http/node-server.js';
 import { createMockContext, type MockContext } from './mock-context.js';
 import { DEFAULTS, HUB_BASE_PATH, TOKEN_PATH, type MockServerOptions } from './options.js';
-import type { Har } from './recorder/har.js';
+import type { Har } from './control/har.js';
 import type { Recorder } from './recorder/recorder.js';
+import type { WebhookOperations } from './control/webhook-operations.js';
+import { WEBHOOK_PUBLIC_KEY_PATH } from './hono/well-known-routes.js';
 
 export interface CreateMockServerOptions extends MockServerOptions {
   /** Listen on a port (default true). With false, use `fetch` in-process; nothing listens. */
@@ -36,6 +38,10 @@ export interface MockServer {
   /** The app as a `fetch` function: works with or without a listening port. */
   readonly fetch: (request: Request) => Promise<Response>;
   readonly clock: Clock;
+  /**
+   * What happened, as typed events (`kind` token, hub or control; camelCase, epoch-ms times), to list or to
+   * subscribe to. `control.recordings()` and the control API give the same exchanges in the wire shape.
+   */
   readonly recorder: Recorder;
   /** Steering and inspection without HTTP: clients, revocation, faults, clock, recordings, HAR, reset. */
   readonly control: ControlOperations;
@@ -43,7 +49,17 @@ export interface MockServer {
   har(query?: { readonly clientId?: string }): Har;
   /** The shared state, for tools built on the mock (the contract kit). */
   readonly context: MockContext;
-  /** Stops accepting connections, lets requests in flight finish, and resolves once closed. */
+  /**
+   * The webhook sender without HTTP: `subscribe(url)`, `trigger({action})`, `redeliver(eventId)`,
+   * `deliveries()`, `settled()`, `publicKeyPem`.
+   */
+  readonly webhooks: WebhookOperations;
+  /** Where the webhook public key is served, PEM. */
+  readonly webhookPublicKeyUrl: string;
+  /**
+   * Cancels pending webhook retries, stops accepting connections, lets requests (and webhook attempts) in
+   * flight finish, and resolves once closed.
+   */
   close(): Promise<void>;
 }
 
@@ -107,6 +123,10 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
     control,
     har: (query) => control.har(query),
     context,
-    close: closeServer ?? (() => Promise.resolve()),
+    webhooks: control.webhooks,
+    webhookPublicKeyUrl: `${url}${WEBHOOK_PUBLIC_KEY_PATH}`,
+    async close() {
+      await Promise.all([context.webhooks.close(), closeServer?.()]);
+    },
   };
 }

@@ -18,7 +18,8 @@ export {
   type CreateClientInput,
   type RecordingList,
 } from './control/control-operations.js';
-export { toHar, type Har, type HarEntry } from './recorder/har.js';
+export { toHar, type Har, type HarEntry } from './control/har.js';
+export { toRecording, toRecordings, type Recording } from './control/recording-json.js';
 export {
   createTokenVerifier,
   type TokenCheck,
@@ -28,10 +29,19 @@ export {
 export {
   Recorder,
   DEFAULT_RECORDER_CAPACITY,
-  type Recording,
+  type RecorderListener,
   type RecorderQuery,
 } from './recorder/recorder.js';
-export type { Fault, FaultRequest } from './faults/fault-queue.js';
+export type {
+  AuthMethod,
+  ControlExchangeEvent,
+  ExchangeEvent,
+  HubExchangeEvent,
+  RecordedEvent,
+  RecordedEventKind,
+  TokenExchangeEvent,
+} from './recorder/recorded-event.js';
+export type { Fault, FaultKind, FaultRequest } from './faults/fault-queue.js';
 export {
   DEFAULTS,
   DEMO_CLIENT,
@@ -39,6 +49,7 @@ export {
   HUB_BASE_PATH,
   type ClientConfig,
   type MockServerOptions,
+  type WebhookSubscriptionConfig,
 } from './options.js';
 export { ConfigError } from '../shared/config-error.js';
 export { loadConfigFile } from './config/config-file.js';
@@ -48,3 +59,64 @@ export {
   loadTestOnlySigningKey,
   type SigningKey,
 } from './keys/signing-key.js';
+
+// Webhooks: the sender as a whole, and its parts for tools that certify receivers (the kit).
+export { createClockTimers, type CancelTimer, type ClockTimers } from './clock-timers.js';
+export {
+  createWebhookOperations,
+  type WebhookDelivery,
+  type WebhookDeliveryList,
+  type WebhookOperations,
+} from './control/webhook-operations.js';
+export { WEBHOOK_PUBLIC_KEY_PATH } from './hono/well-known-routes.js';
+export {
+  WebhookSender,
+  DEFAULT_EVENT_CAPACITY,
+  DEFAULT_MAX_CONCURRENT_ATTEMPTS,
+  type SenderShutdown,
+  type SentEvent,
+  type WebhookAttemptRecord,
+  type WebhookSenderOptions,
+} from './webhooks/webhook-sender.js';
+export {
+  attemptDelivery,
+  classifyDeliveryError,
+  DeliveryAgents,
+  DEFAULT_ATTEMPT_TIMEOUT_MS,
+  DEFAULT_MAX_ANSWER_BYTES,
+  type AttemptOptions,
+  type AttemptResult,
+  type DeliveryError,
+  type WebhookPost,
+} from './webhooks/webhook-attempt.js';
+export { RETRY_SCHEDULE_MS, nextAttemptAt } from './webhooks/delivery-schedule.js';
+export { signWebhookBody, SIGNATURE_HEADER } from './webhooks/webhook-signature.js';
+export {
+  loadWebhookKey,
+  loadTestOnlyWebhookKey,
+  TEST_ONLY_WEBHOOK_KEY_FILE,
+  type WebhookKey,
+} from './webhooks/webhook-key.js';
+export {
+  buildWebhookEvent,
+  eventTimestampOf,
+  type WebhookEnvelope,
+  type WebhookEvent,
+  type WebhookEventFields,
+} from './webhooks/webhook-event.js';
+export { createEventIdSource, type EventIdOptions, type EventIdSource } from './webhooks/event-id.js';
+export { requestDataFixture, type RequestData } from './webhooks/request-data-fixture.js';
+export { newServiceRequestId } from './webhooks/service-request-id.js';
+export {
+  ACTION_DEFAULTS,
+  REQUEST_STATUSES,
+  WEBHOOK_ACTIONS,
+  type ActionDefault,
+  type RequestStatus,
+  type WebhookAction,
+} from './webhooks/webhook-actions.js';
+export { WebhookInputError } from './webhooks/webhook-input-error.js';
+export type { WebhookSubscription } from './webhooks/webhook-subscriptions.js';
+export type { WebhookTrigger } from './webhooks/webhook-trigger.js';
+export type { DeliveryQuery, LoggedAttempt } from './webhooks/delivery-log.js';
+export type { WebhookHarEntry } from './webhooks/delivery-har.js';

@@ -13,6 +13,9 @@ import { Recorder } from './recorder/recorder.js';
 import { createTokenIssuer, type TokenIssuer } from './tokens/token-issuer.js';
 import { TokenLedger } from './tokens/token-ledger.js';
 import { createTokenVerifier, type TokenVerifier } from './tokens/token-verifier.js';
+import { DeliveryLog } from './webhooks/delivery-log.js';
+import { loadTestOnlyWebhookKey, loadWebhookKey, type WebhookKey } from './webhooks/webhook-key.js';
+import { WebhookSender } from './webhooks/webhook-sender.js';
 
 /** The state every route shares: one clock, one key, one registry, one recorder. */
 export interface MockContext {
@@ -33,6 +36,14 @@ export interface MockContext {
   readonly randomId: () => string;
   /** Makes a random client secret. */
   readonly randomSecret: () => string;
+  /** The id of the next request to arrive, for the events the recorder keeps of it. */
+  readonly nextRequestId: () => string;
+  /** The key webhooks are signed with (not the token key). */
+  readonly webhookKey: WebhookKey;
+  /** The webhook sender: subscriptions, events, deliveries on the mock's clock. */
+  readonly webhooks: WebhookSender;
+  /** Every finished delivery attempt (bounded like the recorder). */
+  readonly deliveries: DeliveryLog;
   /** The issuer; settable because with port 0 it is known only after listening. */
   issuer: string;
 }
@@ -40,6 +51,18 @@ export interface MockContext {
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const realRandomId = (): string => randomUUID();
 const realRandomSecret = (): string => randomBytes(24).toString('base64url');
+
+/** `req-1`, `req-2`, ...: unique per mock, in order of arrival, and cheap on the hot paths. */
+function countingRequestIds(): () => string {
+  let next = 0;
+  return () => `req-${(next += 1)}`;
+}
+
+function resolveWebhookKey(options: MockServerOptions): Promise<WebhookKey> {
+  if (options.webhookKey !== undefined) return Promise.resolve(options.webhookKey);
+  if (options.webhookKeyFile !== undefined) return loadWebhookKey(options.webhookKeyFile);
+  return loadTestOnlyWebhookKey();
+}
 
 async function resolveKey(options: MockServerOptions): Promise<SigningKey> {
   if (options.signingKey !== undefined) return options.signingKey;
@@ -52,7 +75,7 @@ async function resolveKey(options: MockServerOptions): Promise<SigningKey> {
 export async function createMockContext(options: MockServerOptions = {}): Promise<MockContext> {
   const clock = options.clock ?? createClock();
   const defaultExpiresIn = options.defaultExpiresIn ?? DEFAULTS.defaultExpiresIn;
-  const key = await resolveKey(options);
+  const [key, webhookKey] = await Promise.all([resolveKey(options), resolveWebhookKey(options)]);
   const clients = new ClientRegistry(
     (options.clients ?? DEFAULTS.clients).map((client) => ({
       clientId: client.clientId,
@@ -62,6 +85,25 @@ export async function createMockContext(options: MockServerOptions = {}): Promis
   );
   const ledger = new TokenLedger(clock);
   const randomId = options.randomId ?? realRandomId;
+  const recorder = new Recorder(options.recorderCapacity);
+  const deliveries = new DeliveryLog(recorder.capacity);
+  const webhooks = new WebhookSender({
+    key: webhookKey,
+    clock,
+    isKnownClient: (clientId) => clients.has(clientId),
+    onAttempt: (record) => void deliveries.keep(record),
+    ...(options.randomBytes === undefined ? {} : { random: options.randomBytes }),
+    ...(options.webhookTimeoutMs === undefined ? {} : { attemptTimeoutMs: options.webhookTimeoutMs }),
+    ...(options.webhookScheduleMs === undefined ? {} : { scheduleMs: options.webhookScheduleMs }),
+  });
+  for (const subscription of options.webhookSubscriptions ?? [])
+    webhooks.subscribe(
+      {
+        url: subscription.url,
+        ...(subscription.clientId === undefined ? {} : { clientId: subscription.clientId }),
+      },
+      true,
+    );
   const context: MockContext = {
     clock,
     key,
@@ -81,7 +123,7 @@ export async function createMockContext(options: MockServerOptions = {}): Promis
       isRevoked: (jti, clientId, issuedAtMs) => ledger.isRevoked(jti, clientId, issuedAtMs),
       isKnownClient: (clientId) => clients.has(clientId),
     }),
-    recorder: new Recorder(options.recorderCapacity),
+    recorder,
     faults: new FaultQueue(),
     defaultExpiresIn,
     bodyLimitBytes: DEFAULTS.bodyLimitBytes,
@@ -89,7 +131,11 @@ export async function createMockContext(options: MockServerOptions = {}): Promis
     sleep: options.sleep ?? realSleep,
     randomId,
     randomSecret: options.randomSecret ?? realRandomSecret,
+    nextRequestId: options.nextRequestId ?? countingRequestIds(),
     issuer: options.issuer ?? `http://${DEFAULTS.host}:${DEFAULTS.port}`,
+    webhookKey,
+    webhooks,
+    deliveries,
   };
   return context;
 }

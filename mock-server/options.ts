@@ -1,5 +1,13 @@
 import type { Clock } from './clock.js';
 import type { SigningKey } from './keys/signing-key.js';
+import type { WebhookKey } from './webhooks/webhook-key.js';
+
+/** A URL that receives the mock's webhooks from start (`serve --webhook-url`, the config file). */
+export interface WebhookSubscriptionConfig {
+  readonly url: string;
+  /** Only this client's hub calls emit events to it; default every client's. */
+  readonly clientId?: string;
+}
 
 /** A client the mock knows from start. */
 export interface ClientConfig {
@@ -37,8 +45,25 @@ export interface MockServerOptions {
   readonly randomId?: () => string;
   /** Source of the secrets of clients created without one; default 24 random bytes, base64url. */
   readonly randomSecret?: () => string;
+  /** Names each request the recorder keeps an event of; default `req-1`, `req-2`, ... counted per mock. */
+  readonly nextRequestId?: () => string;
   /** Waits `ms` of real time; default `setTimeout`. Used by delay faults. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** A PEM or JWK file with the RSA key webhooks are signed with; default the committed test-only webhook key. */
+  readonly webhookKeyFile?: string;
+  /** An already loaded webhook key (takes precedence over webhookKeyFile). */
+  readonly webhookKey?: WebhookKey;
+  /** Subscriptions from start; `reset` keeps them. */
+  readonly webhookSubscriptions?: readonly WebhookSubscriptionConfig[];
+  /** How long a receiver has to answer, ms by the mock's clock; default 10 s as VectorCare's. */
+  readonly webhookTimeoutMs?: number;
+  /**
+   * When the attempts of a delivery start, ms after the first; default `[0, 8000, 64000]` as VectorCare's.
+   * A quick test run may compress it.
+   */
+  readonly webhookScheduleMs?: readonly number[];
+  /** `n` random bytes for event, request and subscription ids; default `crypto.randomBytes`. */
+  readonly randomBytes?: (n: number) => Uint8Array;
 }
 
 export const DEMO_CLIENT: ClientConfig = Object.freeze({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClock } from '../../mock-server/clock.js';
 import { createMockServer, type MockServer } from '../../mock-server/create-mock-server.js';
-import type { Recording } from '../../mock-server/recorder/recorder.js';
+import type { Recording } from '../../mock-server/control/recording-json.js';
 import { assertMatchesSpec } from '../../test-support/openapi-validator.js';
 import { VectorCareApiError, VectorCareAuthError } from '../errors.js';
 import { createVectorCareClient, type VectorCareClient } from '../vectorcare-client.js';

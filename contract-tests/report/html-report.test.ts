@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from './html-report.js';
 import type { CertificationReport } from './report-types.js';
-import { elementForRule, findElements } from './test-support/markup-query.js';
+import { elementForRule, findElements } from '../../shared/timeline/test-support/markup-query.js';
 import { certifiedReport, failingReport, HOSTILE, neverReadyReport } from './test-support/sample-reports.js';
 
 function tableRows(page: string): { rule: string | undefined; verdict: string | undefined }[] {

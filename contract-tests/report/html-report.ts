@@ -1,4 +1,4 @@
-import { markup, trustedHtml, type SafeHtml } from './html-escape.js';
+import { markup, trustedHtml, type SafeHtml } from '../../shared/html-escape.js';
 import { HTML_REPORT_CSS } from './html-report-style.js';
 import { describePoint } from './refresh-report.js';
 import type {
@@ -9,8 +9,8 @@ import type {
   RuleResult,
   Verdict,
 } from './report-types.js';
-import { formatDuration, formatSeconds, formatTimestamp } from './time-format.js';
-import { renderTimelineSvg } from './timeline-svg.js';
+import { formatDuration, formatSeconds, formatTimestamp } from '../../shared/time-format.js';
+import { renderTimelineSvg } from '../../shared/timeline/timeline-svg.js';
 
 /**
  * The HTML certification report: one self-contained file a partner can send to VectorCare. No scripts,

@@ -4,9 +4,19 @@
  * Times in a scenario's timeline are milliseconds relative to the scenario's start (`t0`).
  */
 
+import type { Timeline } from '../../shared/timeline/timeline-types.js';
+
 export type Verdict = 'PASS' | 'FAIL' | 'WARN' | 'SKIP' | 'ERROR';
 export type RuleLevel = 'required' | 'recommended';
 export type ProfileName = 'quick' | 'certification' | 'custom';
+
+// A scenario's timeline is the shared picture's data, drawn by the report and the mock's dashboard alike.
+export type {
+  Timeline,
+  TimelineAction,
+  TimelineCall,
+  TimelineToken,
+} from '../../shared/timeline/timeline-types.js';
 
 /** The adapter's ready message, as it sent it (DESIGN.md §5); null when it never became ready. */
 export interface AdapterInfo {
@@ -16,51 +26,6 @@ export interface AdapterInfo {
   readonly library?: string;
   readonly concurrent?: boolean;
   readonly [extra: string]: unknown;
-}
-
-/** A token request the mock recorded for this scenario's client. */
-export interface TimelineToken {
-  /** When the mock received the request, ms from t0. */
-  readonly at_ms: number;
-  readonly status: number;
-  /** The token issued, or null when the request failed. */
-  readonly jti: string | null;
-  /** When the issued token expires, ms from t0; null when none was issued. */
-  readonly expires_at_ms: number | null;
-  readonly expires_in: number | null;
-  readonly auth_method: string | null;
-  readonly error: string | null;
-}
-
-/** An API call the mock recorded for this scenario. */
-export interface TimelineCall {
-  readonly at_ms: number;
-  readonly method: string;
-  readonly path: string;
-  readonly status: number;
-  /** The jti the call presented, or null. */
-  readonly jti: string | null;
-  /** The mock's bearer check: valid, missing, expired, revoked, ... */
-  readonly token_check: string | null;
-}
-
-/** Something the kit did: asked for a call, revoked a token, moved the clock, injected a fault. */
-export interface TimelineAction {
-  readonly at_ms: number;
-  readonly kind: 'call' | 'result' | 'revoke' | 'clock' | 'fault' | 'note';
-  readonly detail: string;
-}
-
-export interface Timeline {
-  /** The token lifetime this scenario's client was given, seconds. */
-  readonly lifetime_s: number;
-  /** The refresh mark drawn on each token bar, as a fraction of its lifetime (0.8). */
-  readonly refresh_mark: number;
-  /** Scenario length, ms from t0. */
-  readonly end_ms: number;
-  readonly tokens: readonly TimelineToken[];
-  readonly calls: readonly TimelineCall[];
-  readonly actions: readonly TimelineAction[];
 }
 
 /** One line of evidence: what was observed, and why it matters for the verdict. */

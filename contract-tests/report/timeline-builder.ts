@@ -1,8 +1,6 @@
 import type { Observation } from '../steps/observation.js';
+import { REFRESH_MARK } from '../../shared/timeline/timeline-types.js';
 import type { Timeline, TimelineAction } from './report-types.js';
-
-/** The refresh mark drawn on token bars: DESIGN.md's 80%. */
-export const REFRESH_MARK = 0.8;
 
 /** The report's timeline of one scenario: its token requests, API calls and the kit's actions, ms from t0. */
 export function buildTimeline(

@@ -1,4 +1,4 @@
-import type { Recording } from '../../mock-server/index.js';
+import type { ExchangeEvent } from '../../mock-server/index.js';
 import type { Evidence } from '../report/report-types.js';
 import type { KitCall } from './kit-call.js';
 
@@ -63,50 +63,52 @@ export class Observation {
   /** Scenario start, epoch ms by the mock's clock; timeline times are relative to it. */
   readonly t0: number;
 
-  constructor(recordings: readonly Recording[], calls: readonly KitCall[], t0: number) {
+  constructor(events: readonly ExchangeEvent[], calls: readonly KitCall[], t0: number) {
     this.calls = calls;
     this.t0 = t0;
     const callIdByRequestId = new Map(calls.map((call) => [call.requestId, call.id]));
     let label = 0;
-    this.tokens = recordings
-      .filter((recording) => recording.endpoint === 'token')
-      .map((recording) => {
+    const tokens: ObservedToken[] = [];
+    const apiCalls: ObservedApiCall[] = [];
+    for (const event of events) {
+      if (event.kind === 'token') {
         label += 1;
-        const expiresIn = recording.expires_in ?? null;
-        return {
+        tokens.push({
           label: `T${label}`,
-          seq: recording.seq,
-          atMs: recording.time_ms,
-          answeredAtMs: recording.time_ms + recording.duration_ms,
-          status: recording.status,
-          jti: recording.jti_issued,
-          expiresIn,
+          seq: event.seq,
+          atMs: event.atMs,
+          answeredAtMs: event.atMs + event.durationMs,
+          status: event.status,
+          jti: event.jtiIssued,
+          expiresIn: event.expiresIn,
           expiresAtMs:
-            recording.jti_issued === null || expiresIn === null ? null : recording.time_ms + expiresIn * 1000,
-          method: recording.method,
-          contentType: recording.content_type,
-          authMethod: recording.auth_method ?? null,
-          grantType: recording.grant_type ?? null,
-          queryKeys: recording.query_keys ?? [],
-          credentialsInQuery: recording.credentials_in_query === true,
-          error: recording.error,
-          fault: recording.fault ?? null,
-        };
-      });
-    this.apiCalls = recordings
-      .filter((recording) => recording.endpoint === 'hub')
-      .map((recording) => ({
-        seq: recording.seq,
-        atMs: recording.time_ms,
-        callId: callIdByRequestId.get(requestIdOf(recording.path) ?? '') ?? null,
-        status: recording.status,
-        jti: recording.jti_presented,
-        tokenCheck: recording.token_check ?? null,
-        method: recording.method,
-        path: recording.path,
-        queryKeys: recording.query_keys ?? [],
-        requestBody: recording.request_body ?? null,
-      }));
+            event.jtiIssued === null || event.expiresIn === null ? null : event.atMs + event.expiresIn * 1000,
+          method: event.method,
+          contentType: event.contentType,
+          authMethod: event.authMethod,
+          grantType: event.grantType,
+          queryKeys: event.queryKeys,
+          credentialsInQuery: event.credentialsInQuery,
+          error: event.error,
+          fault: event.fault,
+        });
+      } else {
+        apiCalls.push({
+          seq: event.seq,
+          atMs: event.atMs,
+          callId: callIdByRequestId.get(requestIdOf(event.path) ?? '') ?? null,
+          status: event.status,
+          jti: event.jtiPresented,
+          tokenCheck: event.tokenCheck,
+          method: event.method,
+          path: event.path,
+          queryKeys: event.queryKeys,
+          requestBody: event.requestBody,
+        });
+      }
+    }
+    this.tokens = tokens;
+    this.apiCalls = apiCalls;
   }
 
   /** Tokens actually issued (status 200). */

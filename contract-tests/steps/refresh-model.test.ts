@@ -75,6 +75,10 @@ describe('fitting the refresh model', () => {
     expect(predictedPercent(model, 3600)).toBe(100);
     // @badgateway/oauth2-client: just after expiry, located between the last probe and one 1 s past it.
     expect(fitRefreshModel([at(14, 13.93, 15.0), at(28, 27.86, 29.0)], REAL).class).toBe('at-expiry');
+    // ruby-oauth2: whole seconds compared after its own count, renewed up to 1 s after expiry.
+    expect(fitRefreshModel([at(14, 14.8, 14.87), at(28, 28.6, 28.74)], REAL).class).toBe('at-expiry');
+    // Two seconds early is a margin, not expiry.
+    expect(fitRefreshModel([at(14, 11.9, 11.97), at(28, 25.9, 25.97)], REAL).class).toBe('fixed-margin');
   });
 
   it('names a fixed age for a client that keeps a lifetime of its own', () => {

@@ -6,7 +6,7 @@ import type { LocatedRefresh } from './refresh-locator.js';
  * - `fraction`: at a fixed share of each token's lifetime (the bundled client: 80%);
  * - `fixed-margin`: a fixed number of seconds before each token's expiry (golang.org/x/oauth2: 10 s); a token
  *   that lives no longer than the margin is replaced on every call;
- * - `at-expiry`: when the token expires, or within the last second (a whole-second clock);
+ * - `at-expiry`: when the token expires, within a second either side (a whole-second clock);
  * - `fixed-age`: a fixed time after issue, whatever expires_in says (a client assuming a lifetime of its own);
  *   a token that expires sooner is presented expired;
  * - `every-call`: a new token for every call, at every lifetime tried;
@@ -63,7 +63,11 @@ export interface FitOptions {
    * arrived and decides a moment before its request reaches the mock. Each point is widened by this.
    */
   readonly jitterMs: number;
-  /** A refresh at most this long before expiry counts as at expiry (clients keeping whole seconds). */
+  /**
+   * A refresh at most this long before expiry, or this long after it, counts as at expiry (clients keeping
+   * whole seconds: authlib truncates down and renews up to 1 s early, ruby-oauth2 compares whole seconds and
+   * renews up to 1 s late).
+   */
   readonly atExpiryMs: number;
 }
 
@@ -92,7 +96,7 @@ export function describeFit(fit: FittedModel): string {
     case 'fixed-margin':
       return `${seconds(Math.round(fit.marginMs.value))} before expiry`;
     case 'at-expiry':
-      return `at expiry (within its last ${seconds(Math.max(1000, Math.round(fit.marginMs.hi)))})`;
+      return 'at expiry (within a second of it)';
     case 'fixed-age':
       return `${seconds(Math.round(fit.ageMs.value))} after issue, whatever the lifetime`;
   }
@@ -144,7 +148,7 @@ export function fitRefreshModel(points: readonly LocatedRefresh[], options: FitO
   if (everyCall.length === 0 && never.length === 0) {
     // At expiry: every point within its token's last moments (each its own: a whole-second clock gives each
     // token a different margin), or just after it.
-    const lastMoments = margins.map((range) => intersect([range, [0, options.atExpiryMs]]));
+    const lastMoments = margins.map((range) => intersect([range, [-options.atExpiryMs, options.atExpiryMs]]));
     if (lastMoments.every((range) => range !== undefined)) {
       const margin = fitted(
         [

@@ -134,8 +134,8 @@ export class ScenarioContext {
   anchor(): number {
     const first = this.#mock.recorder
       .list({ clientId: this.client.clientId })
-      .find((recording) => recording.endpoint === 'token' && recording.jti_issued !== null);
-    return first?.time_ms ?? this.t0;
+      .find((event) => event.kind === 'token' && event.jtiIssued !== null);
+    return first?.atMs ?? this.t0;
   }
 
   /** Waits until the mock's clock reads at least `atMs`. */
@@ -261,9 +261,9 @@ export class ScenarioContext {
     this.revokeTokens();
     const clientId = this.client.clientId;
     const control = this.#mock.control;
-    const stop = this.#mock.recorder.subscribe((recording) => {
-      if (recording.endpoint === 'token' && recording.client_id === clientId && recording.jti_issued !== null)
-        control.revokeToken(recording.jti_issued);
+    const stop = this.#mock.recorder.subscribe((event) => {
+      if (event.kind === 'token' && event.clientId === clientId && event.jtiIssued !== null)
+        control.revokeToken(event.jtiIssued);
     });
     this.#cleanups.push(stop);
     this.note('revoke', 'every new token of the client is revoked as it is issued');
@@ -308,14 +308,13 @@ export class ScenarioContext {
   /** What the mock recorded for this scenario. */
   observe(): Observation {
     const prefix = `/requests/${this.#requestPrefix}-`;
-    const recordings = this.#mock.recorder
+    const events = this.#mock.recorder
       .list()
       .filter(
-        (recording) =>
-          recording.time_ms >= this.t0 &&
-          (recording.client_id === this.client.clientId ||
-            (recording.endpoint === 'hub' && recording.path.includes(prefix))),
+        (event) =>
+          event.atMs >= this.t0 &&
+          (event.clientId === this.client.clientId || (event.kind === 'hub' && event.path.includes(prefix))),
       );
-    return new Observation(recordings, this.calls, this.t0);
+    return new Observation(events, this.calls, this.t0);
   }
 }

@@ -144,6 +144,14 @@ export const CONTROL_VERDICTS: Readonly<Record<string, ControlExpectation>> = {
     verdicts: { 'token-endpoint-outage': warn('more than 4 token requests for one call during the outage') },
     model: 'fraction',
   },
+  'calls-without-token': {
+    breaks: 'token-endpoint-outage',
+    code: 'when the token endpoint answers 5xx makes the API call anyway, with no token',
+    verdicts: {
+      'token-endpoint-outage': warn('during the outage the call reaches the hub without a token'),
+    },
+    model: 'fraction',
+  },
   'fakes-results': {
     code: 'answers every call with 201 without making any request',
     verdicts: Object.fromEntries(

@@ -28,6 +28,21 @@ function banner(server: MockServer, usesDemoClient: boolean, controlLocked: bool
       ? `  signing key      TEST-ONLY key ${key.origin} (public, committed: for tests only) kid=${key.kid}`
       : `  signing key      ${key.origin} kid=${key.kid}`,
   );
+  const webhookKey = server.context.webhookKey;
+  lines.push(
+    webhookKey.isTestOnly
+      ? `  webhook key      TEST-ONLY key ${webhookKey.origin} (public, committed: for tests only)`
+      : `  webhook key      ${webhookKey.origin}`,
+    `  webhook PEM      ${server.webhookPublicKeyUrl} (verify X-VectorCare-Signature with it):`,
+    ...webhookKey.publicKeyPem
+      .trimEnd()
+      .split('\n')
+      .map((line) => `    ${line}`),
+  );
+  for (const subscription of server.context.webhooks.subscriptions.list())
+    lines.push(
+      `  webhooks to      ${subscription.url} (${subscription.subscriptionId}${subscription.clientId === null ? '' : `, client ${subscription.clientId}`})`,
+    );
   lines.push('Press Ctrl+C to stop.');
   return lines;
 }
@@ -67,7 +82,16 @@ function closeOnSignal(server: MockServer, io: CommandIo): Promise<number> {
         io.err(`connections still open after ${SHUTDOWN_GRACE_MS} ms: exiting`);
         process.exit(1);
       }, SHUTDOWN_GRACE_MS);
-      server.close().then(
+      // Pending webhook retries are cancelled at once (and said so); attempts under way get a moment.
+      const webhooks = server.context.webhooks.close().then((stopped) => {
+        io.err(
+          `webhooks: cancelled ${stopped.pendingRetries} pending ${stopped.pendingRetries === 1 ? 'retry' : 'retries'}` +
+            (stopped.inFlight === 0
+              ? ''
+              : `; ${stopped.inFlight} attempt(s) under way were given 1 s to finish`),
+        );
+      });
+      Promise.all([webhooks, server.close()]).then(
         () => {
           clearTimeout(forced);
           resolve(0);

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { loadConfigFile } from '../config/config-file.js';
 import { ConfigError } from '../../shared/config-error.js';
 import type { CreateMockServerOptions } from '../create-mock-server.js';
+import { WebhookInputError } from '../webhooks/webhook-input-error.js';
+import { checkWebhookUrl } from '../webhooks/webhook-url.js';
 
 export const SERVE_USAGE = `Usage: vectorcare-auth-mock serve [options]
 
@@ -15,6 +17,9 @@ Options (each also settable by the environment variable shown):
   --issuer <iss>        the tokens' iss claim                    VECTORCARE_MOCK_ISSUER    (the base URL)
   --key <file>          RSA signing key, PEM or JWK              VECTORCARE_MOCK_KEY       (test-only key)
   --generate-key        make a fresh signing key at start        VECTORCARE_MOCK_GENERATE_KEY=1
+  --webhook-url <url>   send webhooks to this URL (repeatable;   VECTORCARE_MOCK_WEBHOOK_URL
+                        replaces the config file's webhooks)       (space-separated)
+  --webhook-key <file>  RSA key webhooks are signed with         VECTORCARE_MOCK_WEBHOOK_KEY (test-only key)
   --control-token <t>   allow the control API from any address,  VECTORCARE_MOCK_CONTROL_TOKEN
                         only with "Authorization: Bearer <t>"
   -h, --help            show this help
@@ -57,6 +62,8 @@ export async function resolveServeOptions(
         key: { type: 'string' },
         'generate-key': { type: 'boolean' },
         'control-token': { type: 'string' },
+        'webhook-url': { type: 'string', multiple: true },
+        'webhook-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -94,5 +101,30 @@ export async function resolveServeOptions(
   if (generate) options.generateKey = true;
   const controlToken = pick(flags['control-token'], 'control-token');
   if (controlToken !== undefined) options.controlToken = controlToken[0];
+  const webhookKey = pick(flags['webhook-key'], 'webhook-key');
+  if (webhookKey !== undefined) options.webhookKeyFile = webhookKey[0];
+  const webhookUrls = webhookUrlsOf(flags['webhook-url'], env);
+  if (webhookUrls !== undefined) options.webhookSubscriptions = webhookUrls.map((url) => ({ url }));
   return configFile === undefined ? { help: false, options } : { help: false, options, configFile };
+}
+
+/** `--webhook-url` (repeatable) or `VECTORCARE_MOCK_WEBHOOK_URL` (space-separated), each checked. */
+function webhookUrlsOf(flags: readonly string[] | undefined, env: Env): string[] | undefined {
+  const variable = 'VECTORCARE_MOCK_WEBHOOK_URL';
+  const fromEnv = env[variable]?.trim();
+  const [urls, source] =
+    flags !== undefined && flags.length > 0
+      ? [flags, '--webhook-url']
+      : fromEnv === undefined || fromEnv === ''
+        ? [undefined, '']
+        : [fromEnv.split(/\s+/), variable];
+  if (urls === undefined) return undefined;
+  return urls.map((url) => {
+    try {
+      return checkWebhookUrl(url);
+    } catch (error) {
+      if (error instanceof WebhookInputError) throw new ConfigError(source, 'url', error.problem);
+      throw error;
+    }
+  });
 }

@@ -1,12 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../../shared/config-error.js';
-import type { ClientConfig, MockServerOptions } from '../options.js';
+import {
+  DEFAULTS,
+  type ClientConfig,
+  type MockServerOptions,
+  type WebhookSubscriptionConfig,
+} from '../options.js';
+import { WebhookInputError } from '../webhooks/webhook-input-error.js';
+import { checkWebhookUrl } from '../webhooks/webhook-url.js';
 
 /** What a config file may set (snake_case, like the wire format). */
 export type FileOptions = Pick<
   MockServerOptions,
-  'host' | 'port' | 'issuer' | 'defaultExpiresIn' | 'keyFile' | 'clients' | 'recorderCapacity'
+  | 'host'
+  | 'port'
+  | 'issuer'
+  | 'defaultExpiresIn'
+  | 'keyFile'
+  | 'clients'
+  | 'recorderCapacity'
+  | 'webhookKeyFile'
+  | 'webhookSubscriptions'
 >;
 
 const TOP_LEVEL = [
@@ -17,8 +32,11 @@ const TOP_LEVEL = [
   'key_file',
   'clients',
   'recorder_capacity',
+  'webhook_key_file',
+  'webhooks',
 ];
 const CLIENT_FIELDS = ['client_id', 'client_secret', 'expires_in'];
+const WEBHOOK_FIELDS = ['url', 'client_id'];
 const MAX_LIFETIME = 31_536_000;
 
 type Json = Record<string, unknown>;
@@ -76,6 +94,12 @@ export function parseConfig(raw: unknown, file: string): FileOptions {
   if (raw['key_file'] !== undefined) {
     options.keyFile = resolve(dirname(file), reader.string(raw['key_file'], 'key_file'));
   }
+  if (raw['webhook_key_file'] !== undefined) {
+    options.webhookKeyFile = resolve(
+      dirname(file),
+      reader.string(raw['webhook_key_file'], 'webhook_key_file'),
+    );
+  }
   if (raw['clients'] !== undefined) {
     const list = raw['clients'];
     if (!Array.isArray(list)) reader.fail('clients', 'must be an array of clients');
@@ -95,6 +119,29 @@ export function parseConfig(raw: unknown, file: string): FileOptions {
             clientSecret,
             expiresIn: reader.integer(entry['expires_in'], `${at}.expires_in`, 1, MAX_LIFETIME),
           };
+    });
+  }
+  if (raw['webhooks'] !== undefined) {
+    const list = raw['webhooks'];
+    if (!Array.isArray(list)) reader.fail('webhooks', 'must be an array of {url, client_id?}');
+    const known = new Set((options.clients ?? DEFAULTS.clients).map((client) => client.clientId));
+    options.webhookSubscriptions = (list as unknown[]).map((entry, index): WebhookSubscriptionConfig => {
+      const at = `webhooks[${index}]`;
+      if (!isObject(entry)) reader.fail(at, 'must be an object with url (and client_id)');
+      reader.unknownFields(entry, WEBHOOK_FIELDS, `${at}.`);
+      let url: string;
+      try {
+        url = checkWebhookUrl(entry['url']);
+      } catch (error) {
+        if (error instanceof WebhookInputError) reader.fail(`${at}.url`, error.problem);
+        throw error;
+      }
+      if (entry['client_id'] === undefined) return { url };
+      const clientId = reader.string(entry['client_id'], `${at}.client_id`);
+      // Clients created later through the control API cannot be named here: only those known at start.
+      if (!known.has(clientId))
+        reader.fail(`${at}.client_id`, 'is not one of the clients in this file (or the demo client)');
+      return { url, clientId };
     });
   }
   return options;

@@ -3,8 +3,11 @@ import { PACKAGE_INFO } from '../../shared/package-info.js';
 import type { Clock } from '../clock.js';
 import type { Fault, FaultRequest } from '../faults/fault-queue.js';
 import type { MockContext } from '../mock-context.js';
-import { toHar, type Har } from '../recorder/har.js';
-import type { Recording, RecorderQuery } from '../recorder/recorder.js';
+import type { RecorderQuery } from '../recorder/recorder.js';
+import { deliveryHarEntry } from '../webhooks/delivery-har.js';
+import { toHar, type Har } from './har.js';
+import { toRecordings, type Recording } from './recording-json.js';
+import { createWebhookOperations, type WebhookOperations } from './webhook-operations.js';
 
 /** The clock as `GET /__control/clock` serves it. */
 export type ClockStateBody = components['schemas']['ClockState'];
@@ -46,10 +49,11 @@ export interface ControlOperations {
   addFault(fault: FaultRequest): Fault;
   listFaults(): Fault[];
   clearFaults(): void;
+  /** The recorded token requests and hub calls in the wire shape (`mock.recorder` has them as domain events). */
   recordings(query?: RecorderQuery): Recording[];
   /** The recordings with how many were pushed out of the buffer and its capacity. */
   recordingList(query?: RecorderQuery): RecordingList;
-  /** The recordings as HAR 1.2, secrets redacted. */
+  /** The recordings as HAR 1.2, secrets redacted, with every webhook delivery attempt among them. */
   har(query?: Pick<RecorderQuery, 'clientId'>): Har;
   /** The clock's state in the wire shape. */
   clockState(): ClockStateBody;
@@ -58,8 +62,14 @@ export interface ControlOperations {
    * stops it, `{advance_ms}` moves it forward, `{real: true}` follows real time again. Returns the new state.
    */
   setClock(change: ClockChange): ClockStateBody;
-  /** Forgets created clients, revocations, faults and recordings; the clock follows real time again. */
+  /**
+   * Forgets created clients, revocations, faults, recordings, webhook events, deliveries and the
+   * subscriptions made at run time (configured ones stay); cancels pending retries; the clock follows
+   * real time again.
+   */
   reset(): void;
+  /** The webhook sender: subscriptions, events, redelivery, deliveries. */
+  readonly webhooks: WebhookOperations;
 }
 
 export interface ControlOperationsOptions {
@@ -98,17 +108,23 @@ export function createControlOperations(
     addFault: (fault) => context.faults.add(fault),
     listFaults: () => context.faults.list(),
     clearFaults: () => context.faults.clear(),
-    recordings: (query) => context.recorder.list(query),
+    recordings: (query) => toRecordings(context.recorder.list(query)),
     recordingList: (query) => ({
-      recordings: context.recorder.list(query),
+      recordings: toRecordings(context.recorder.list(query)),
       dropped: context.recorder.dropped,
       capacity: context.recorder.capacity,
     }),
-    har: (query = {}) =>
-      toHar(context.recorder.list(query), {
+    har(query = {}) {
+      const har = toHar(toRecordings(context.recorder.list(query)), {
         baseUrl: baseUrl(),
         creator: { name: PACKAGE_INFO.name, version: PACKAGE_INFO.version },
-      }),
+      });
+      const attempts = context.deliveries
+        .list()
+        .filter((logged) => query.clientId === undefined || logged.record.clientId === query.clientId);
+      if (attempts.length === 0) return har;
+      return { log: { ...har.log, entries: mergeByTime(har.log.entries, attempts.map(deliveryHarEntry)) } };
+    },
     clockState,
     setClock(change) {
       if (change.offset_ms !== undefined) context.clock.setOffset(change.offset_ms);
@@ -125,7 +141,38 @@ export function createControlOperations(
       context.ledger.clear();
       context.faults.clear();
       context.recorder.clear();
+      context.webhooks.reset();
+      context.deliveries.clear();
       context.clock.useReal();
     },
+    webhooks: createWebhookOperations(context),
   };
+}
+
+/**
+ * Two lists each in its own order, merged by start time (the exchanges first on a tie), so the HAR reads as
+ * a timeline without reordering either list.
+ */
+function mergeByTime<A extends { startedDateTime: string }, B extends { startedDateTime: string }>(
+  first: readonly A[],
+  second: readonly B[],
+): (A | B)[] {
+  const out: (A | B)[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length || j < second.length) {
+    const a = first[i];
+    const b = second[j];
+    if (
+      b === undefined ||
+      (a !== undefined && Date.parse(a.startedDateTime) <= Date.parse(b.startedDateTime))
+    ) {
+      out.push(a as A);
+      i += 1;
+    } else {
+      out.push(b);
+      j += 1;
+    }
+  }
+  return out;
 }

@@ -422,8 +422,8 @@ describe('hub routes', () => {
         expect(result, check).toMatchObject({ status: 401, body: AUTH_FAILED });
         expect(result.headers.get('www-authenticate')).toBe('Bearer realm="api", error="invalid_token"');
       }
-      const checks = mock.recorder
-        .list()
+      const checks = mock.control
+        .recordings()
         .filter((r) => r.endpoint === 'hub')
         .map((r) => r.token_check);
       expect(checks).toEqual(cases.map(([check]) => check));
@@ -438,13 +438,13 @@ describe('hub routes', () => {
       mock.clock.advance(1);
       const result = await callHub(mock, 'POST', STATE, { token, body });
       expect(result).toMatchObject({ status: 401, body: AUTH_FAILED });
-      expect(mock.recorder.list().at(-1)?.token_check).toBe('expired');
+      expect(mock.control.recordings().at(-1)?.token_check).toBe('expired');
     });
 
     it('revoking by jti refuses that token only; the next call is recorded with its jti and the 401', async () => {
       const other = await fetchToken(mock, 'demo-client', 'demo-secret');
-      const jti = mock.recorder
-        .list()
+      const jti = mock.control
+        .recordings()
         .find((r) => r.endpoint === 'token' && r.jti_issued !== null)?.jti_issued;
       expect(jti).toBeTypeOf('string');
       expect(mock.control.revokeToken(jti as string)).toBe(1);
@@ -454,7 +454,9 @@ describe('hub routes', () => {
         body: AUTH_FAILED,
       });
       expect((await callHub(mock, 'POST', STATE, { token: other, body })).status).toBe(201);
-      const [refused] = mock.recorder.list({ clientId: 'demo-client' }).filter((r) => r.endpoint === 'hub');
+      const [refused] = mock.control
+        .recordings({ clientId: 'demo-client' })
+        .filter((r) => r.endpoint === 'hub');
       expect(refused).toMatchObject({
         jti_presented: jti,
         status: 401,
@@ -488,7 +490,7 @@ describe('hub routes', () => {
         body: { name: 'arrived', timestamp: iso(now) },
       });
       expect(result.status).toBe(401);
-      expect(mock.recorder.list().at(-1)?.token_check).toBe('unknown_client');
+      expect(mock.control.recordings().at(-1)?.token_check).toBe('unknown_client');
     });
   });
 
@@ -506,8 +508,8 @@ describe('hub routes', () => {
         expect(result.headers.get('www-authenticate')).toBe('Bearer realm="api", error="invalid_token"');
       }
       expect((await callHub(mock, 'POST', STATE, { token, body })).status).toBe(201);
-      const faults = mock.recorder
-        .list({ clientId: 'demo-client' })
+      const faults = mock.control
+        .recordings({ clientId: 'demo-client' })
         .filter((r) => r.endpoint === 'hub')
         .map((r) => r.fault);
       expect(faults).toEqual(['hub_unauthorized', 'hub_unauthorized', null]);
@@ -529,7 +531,7 @@ describe('hub routes', () => {
       mock.control.addFault({ target: 'hub', kind: 'delay', delay_ms: 1500 });
       expect((await callHub(mock, 'POST', STATE, { token, body })).status).toBe(201);
       expect(sleeps).toEqual([1500]);
-      expect(mock.recorder.list().at(-1)?.fault).toBe('delay');
+      expect(mock.control.recordings().at(-1)?.fault).toBe('delay');
     });
 
     it('drop_connection destroys the connection without an answer; recorded with status 0', async () => {
@@ -541,7 +543,7 @@ describe('hub routes', () => {
           body: JSON.stringify(body),
         }),
       ).rejects.toThrow();
-      expect(mock.recorder.list().at(-1)).toMatchObject({
+      expect(mock.control.recordings().at(-1)).toMatchObject({
         status: 0,
         fault: 'drop_connection',
         endpoint: 'hub',
@@ -554,8 +556,8 @@ describe('hub routes', () => {
     it('records a hub call with its client, jti, check, status, body and content type', async () => {
       const body = { name: 'on_board', timestamp: iso(now) };
       await callHub(mock, 'POST', `${STATE}?trace=1`, { token, body });
-      const issued = mock.recorder.list().find((r) => r.endpoint === 'token');
-      expect(mock.recorder.list().at(-1)).toMatchObject({
+      const issued = mock.control.recordings().find((r) => r.endpoint === 'token');
+      expect(mock.control.recordings().at(-1)).toMatchObject({
         endpoint: 'hub',
         method: 'POST',
         path: '/openapi/v2.0/requests/KP-ABCD1234/state/',
@@ -577,7 +579,7 @@ describe('hub routes', () => {
     it('records the body of a refused call too, so a retry can be compared with it', async () => {
       const body = { name: 'arrived', timestamp: iso(now) };
       await callHub(mock, 'POST', STATE, { body });
-      expect(mock.recorder.list().at(-1)).toMatchObject({
+      expect(mock.control.recordings().at(-1)).toMatchObject({
         status: 401,
         token_check: 'missing',
         auth_method: 'none',
@@ -589,7 +591,7 @@ describe('hub routes', () => {
     it('keeps a large body only as its size and digest, and redacts secret-looking fields', async () => {
       const large = { response_notes: 'ok', attachment: 'x'.repeat(20_000) };
       await callHub(mock, 'PUT', '/requests/KP-ABCD1234/accept/', { token, body: large });
-      expect(mock.recorder.list().at(-1)?.request_body).toEqual({
+      expect(mock.control.recordings().at(-1)?.request_body).toEqual({
         truncated: true,
         bytes: JSON.stringify(large).length,
         sha256: expect.any(String),
@@ -598,7 +600,7 @@ describe('hub routes', () => {
         token,
         body: { response_notes: 'ok', client_secret: 's3cret' },
       });
-      expect(mock.recorder.list().at(-1)?.request_body).toEqual({
+      expect(mock.control.recordings().at(-1)?.request_body).toEqual({
         response_notes: 'ok',
         client_secret: '[redacted]',
       });
@@ -608,7 +610,7 @@ describe('hub routes', () => {
       const deep = `{"name": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "timestamp": "${iso(now)}"}`;
       const result = await callHub(mock, 'POST', STATE, { token, body: deep });
       expect(result).toMatchObject({ status: 400, body: { name: [{ code: 'common:choice_invalid' }] } });
-      expect(mock.recorder.list().at(-1)?.request_body).toMatchObject({
+      expect(mock.control.recordings().at(-1)?.request_body).toMatchObject({
         truncated: true,
         bytes: deep.length,
       });
@@ -618,7 +620,7 @@ describe('hub routes', () => {
 
     it('records the first error code of a field-error body', async () => {
       await callHub(mock, 'POST', STATE, { token, body: { name: 'nope', timestamp: iso(now) } });
-      expect(mock.recorder.list().at(-1)?.error).toBe('common:choice_invalid');
+      expect(mock.control.recordings().at(-1)?.error).toBe('common:choice_invalid');
     });
   });
 });

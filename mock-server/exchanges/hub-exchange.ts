@@ -14,12 +14,12 @@ import type { Fault } from '../faults/fault-queue.js';
 import { mediaType } from '../wire/form-parameters.js';
 import { BodyTooLargeError } from '../wire/read-body.js';
 import type { TransportReply, TransportRequest } from './transport-exchange.js';
-import type { HubEndpoint } from '../hub/hub-endpoint.js';
-import { matchHubEndpoint } from '../hub/hub-endpoints.js';
+import type { HubAnswer, HubEndpoint } from '../hub/hub-endpoint.js';
+import { matchHubEndpoint, requestIdOf } from '../hub/hub-endpoints.js';
 import { recordedBody } from '../hub/recorded-body.js';
 import type { MockContext } from '../mock-context.js';
 import { DEFAULTS, HUB_BASE_PATH } from '../options.js';
-import type { Recording, RecordingInput } from '../recorder/recorder.js';
+import type { AuthMethod, HubExchangeEvent, Writable } from '../recorder/recorded-event.js';
 import { parseBearerHeader } from '../wire/bearer-header.js';
 import type { TokenVerdict } from '../tokens/token-verifier.js';
 
@@ -29,7 +29,7 @@ export type HubRequest = TransportRequest;
 /** The hub's answer, serialized. */
 export type HubReply = TransportReply;
 
-type AuthMethod = NonNullable<Recording['auth_method']>;
+type HubEvent = Writable<HubExchangeEvent>;
 
 /** The request body as read before any check, so even a refused call is recorded with what it sent. */
 type BodyOutcome =
@@ -43,6 +43,8 @@ const NO_BODY: BodyOutcome = Object.freeze({ kind: 'json', value: undefined });
 const TOO_LARGE: BodyOutcome = Object.freeze({ kind: 'too_large' });
 const UNREADABLE: BodyOutcome = Object.freeze({ kind: 'unreadable' });
 const CLOSE = Object.freeze({ Connection: 'close' });
+/** Shared by every call without a query string; never written to. */
+const NO_KEYS: readonly string[] = Object.freeze([]);
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -61,10 +63,10 @@ function unexpected(error: unknown): HubReply {
   return errorReply(unknownError());
 }
 
-/** Reads and parses the body; a parsed one is kept (redacted) in the recording. */
-function bodyOutcome(raw: Buffer, recording: RecordingInput): BodyOutcome {
+/** Reads and parses the body; a parsed one is kept (redacted) in the recorded event. */
+function bodyOutcome(raw: Buffer, event: HubEvent): BodyOutcome {
   const body = parseJson(raw);
-  if (body.kind === 'json') recording.request_body = recordedBody(body.value, raw);
+  if (body.kind === 'json') event.requestBody = recordedBody(body.value, raw);
   return body;
 }
 
@@ -90,21 +92,51 @@ async function applyFault(context: MockContext, fault: Fault): Promise<HubReply 
   }
 }
 
+/**
+ * The hub twin: the webhook VectorCare sends the calling client after this success, if the endpoint names
+ * one and the client has subscriptions. A problem sending it never changes the hub's answer.
+ */
+function emitWebhook(
+  context: MockContext,
+  request: HubRequest,
+  answered: HubAnswer,
+  clientId: string | null,
+): void {
+  if (answered.webhook === undefined || clientId === null) return;
+  const requestId = requestIdOf(request.pathname.slice(HUB_BASE_PATH.length));
+  if (requestId === undefined) return;
+  try {
+    context.webhooks.emitForHubCall(
+      clientId,
+      requestId,
+      answered.webhook.action,
+      answered.webhook.dataChanges,
+    );
+  } catch (error) {
+    console.error(
+      "vectorcare-auth-mock: the hub call's webhook was not sent:",
+      error instanceof Error ? error.message : 'error',
+    );
+  }
+}
+
 /** The bearer check, the method and the body, in that order, once the body is read and no fault took over. */
 function judge(
+  context: MockContext,
   request: HubRequest,
   endpoint: HubEndpoint,
   body: BodyOutcome,
-  recording: RecordingInput,
+  event: HubEvent,
   nowMs: number,
 ): HubReply {
   const tooLarge = body.kind === 'too_large' ? CLOSE : undefined;
-  if (recording.token_check === 'missing') throw notAuthenticated().withHeaders(tooLarge);
-  if (recording.token_check !== 'valid') throw authenticationFailed().withHeaders(tooLarge);
+  if (event.tokenCheck === 'missing') throw notAuthenticated().withHeaders(tooLarge);
+  if (event.tokenCheck !== 'valid') throw authenticationFailed().withHeaders(tooLarge);
   if (request.method !== endpoint.method) throw methodNotAllowed(endpoint.method, tooLarge);
   if (body.kind === 'too_large') throw payloadTooLarge();
   if (body.kind === 'unreadable') throw badRequest();
   const answered = endpoint.answer(body.value, nowMs);
+  emitWebhook(context, request, answered, event.clientId);
   return { status: answered.status, headers: JSON_HEADERS, body: JSON.stringify(answered.body) };
 }
 
@@ -114,13 +146,13 @@ function answer(
   request: HubRequest,
   endpoint: HubEndpoint,
   body: BodyOutcome,
-  recording: RecordingInput,
+  event: HubEvent,
 ): HubReply | Promise<HubReply> {
-  const fault = context.faults.take('hub', recording.client_id);
-  if (fault === undefined) return judge(request, endpoint, body, recording, context.clock.now());
-  recording.fault = fault.kind;
+  const fault = context.faults.take('hub', event.clientId);
+  if (fault === undefined) return judge(context, request, endpoint, body, event, context.clock.now());
+  event.fault = fault.kind;
   return applyFault(context, fault).then(
-    (faulted) => faulted ?? judge(request, endpoint, body, recording, context.clock.now()),
+    (faulted) => faulted ?? judge(context, request, endpoint, body, event, context.clock.now()),
   );
 }
 
@@ -134,42 +166,39 @@ function exchange(context: MockContext, request: HubRequest): Promise<HubReply> 
   const authMethod: AuthMethod =
     bearer.kind === 'missing' ? 'none' : bearer.kind === 'other_scheme' ? 'other' : 'bearer';
   const query = request.query;
-  // Built whole, in the wire order, and kept by the recorder as it is.
-  const recording: Recording = {
+  // Built whole, and kept by the recorder as it is: one object per call.
+  const event: HubEvent = {
+    kind: 'hub',
     seq: 0,
-    time: '',
-    duration_ms: 0,
-    time_ms: startedAtMs,
-    endpoint: 'hub',
+    requestId: context.nextRequestId(),
+    atMs: startedAtMs,
+    durationMs: 0,
     method: request.method,
     path: request.pathname,
-    query_keys: query.size === 0 ? [] : [...new Set(query.keys())],
+    queryKeys: query.size === 0 ? NO_KEYS : [...new Set(query.keys())],
     status: 0,
-    client_id: verdict.clientId,
-    grant_type: null,
-    jti_issued: null,
-    expires_in: null,
-    jti_presented: verdict.jti,
-    token_check: verdict.check,
-    content_type: mediaType(request.contentType),
-    auth_method: authMethod,
-    credentials_in_query: query.size !== 0 && query.has('access_token'),
+    clientId: verdict.clientId,
+    jtiPresented: verdict.jti,
+    tokenCheck: verdict.check,
+    contentType: mediaType(request.contentType),
+    authMethod,
+    credentialsInQuery: query.size !== 0 && query.has('access_token'),
     error: null,
     fault: null,
-    request_body: null,
+    requestBody: null,
   };
 
   const finish = (reply: HubReply): HubReply => {
-    recording.status = reply.status;
-    context.recorder.keep(recording, context.clock.now());
+    event.status = reply.status;
+    context.recorder.keep(event, context.clock.now());
     return reply;
   };
   const fail = (error: unknown): HubReply => {
     if (error instanceof HubError) {
-      recording.error = error.code;
+      event.error = error.code;
       return finish(errorReply(error));
     }
-    recording.error = 'api:unknown_error';
+    event.error = 'api:unknown_error';
     return finish(unexpected(error));
   };
 
@@ -179,8 +208,8 @@ function exchange(context: MockContext, request: HubRequest): Promise<HubReply> 
   return request
     .readBody(DEFAULTS.hubBodyLimitBytes)
     .then(
-      (raw) => answer(context, request, endpoint, bodyOutcome(raw, recording), recording),
-      (error: unknown) => answer(context, request, endpoint, unreadBody(error), recording),
+      (raw) => answer(context, request, endpoint, bodyOutcome(raw, event), event),
+      (error: unknown) => answer(context, request, endpoint, unreadBody(error), event),
     )
     .then(finish, fail);
 }
@@ -197,7 +226,7 @@ export function exchangeHub(context: MockContext, request: HubRequest): Promise<
   try {
     return exchange(context, request);
   } catch (error) {
-    // Before the recording exists (reading the headers): answered, unrecorded, as the app's onError would.
+    // Before the event exists (reading the headers): answered, unrecorded, as the app's onError would.
     return Promise.resolve(unexpected(error));
   }
 }

@@ -21,7 +21,7 @@ import {
 import { BodyTooLargeError } from '../wire/read-body.js';
 import type { TransportReply, TransportRequest } from './transport-exchange.js';
 import type { MockContext } from '../mock-context.js';
-import type { Recording, RecordingInput } from '../recorder/recorder.js';
+import type { AuthMethod, TokenExchangeEvent, Writable } from '../recorder/recorded-event.js';
 
 /** A token request as any transport (Hono's `fetch`, or the raw Node server) reads it. */
 export type TokenRequest = TransportRequest;
@@ -39,7 +39,7 @@ const DROPPED: TokenReply = Object.freeze({ status: 0, headers: {}, body: '', dr
 
 const FAULT_HEADERS = Object.freeze({ 'content-type': 'application/json' });
 
-type AuthMethod = NonNullable<Recording['auth_method']>;
+type TokenEvent = Writable<TokenExchangeEvent>;
 
 /** What the token request said, as far as it could be read. */
 interface TokenRequestFacts {
@@ -115,7 +115,7 @@ async function applyFault(context: MockContext, fault: Fault): Promise<TokenRepl
 async function handle(
   context: MockContext,
   request: TokenRequest,
-  recording: RecordingInput,
+  event: TokenEvent,
   held: { delayMs: number },
 ): Promise<TokenReply> {
   if (request.method !== 'POST') throw methodNotAllowed();
@@ -136,31 +136,31 @@ async function handle(
   const facts: TokenRequestFacts = {
     parameters,
     basic: parseBasicCredentials(request.authorization),
-    credentialsInQuery: recording.credentials_in_query === true,
+    credentialsInQuery: event.credentialsInQuery,
   };
-  recording.auth_method = authMethodOf(facts);
-  recording.client_id = claimedClientId(facts) ?? recording.client_id;
-  recording.grant_type = single(parameters, 'grant_type') ?? null;
-  recording.content_type = mediaType(request.contentType);
+  event.authMethod = authMethodOf(facts);
+  event.clientId = claimedClientId(facts) ?? event.clientId;
+  event.grantType = single(parameters, 'grant_type') ?? null;
+  event.contentType = mediaType(request.contentType);
 
   // A lifetime fault waits for a request that gets a token (below): a refused one must not use it up.
-  const fault = context.faults.take('token', recording.client_id, (queued) => queued.kind !== 'lifetime');
+  const fault = context.faults.take('token', event.clientId, (queued) => queued.kind !== 'lifetime');
   if (fault !== undefined) {
-    recording.fault = fault.kind;
+    event.fault = fault.kind;
     if (fault.kind === 'delay') held.delayMs = fault.delay_ms ?? 0;
     const faulted = await applyFault(context, fault);
     if (faulted !== undefined) return faulted;
   }
 
   const client = authenticate(context, facts);
-  recording.client_id = client.clientId;
+  event.clientId = client.clientId;
   const lifetime = context.faults.take('token', client.clientId, (queued) => queued.kind === 'lifetime');
-  if (lifetime !== undefined) recording.fault = recording.fault ?? lifetime.kind;
+  if (lifetime !== undefined) event.fault = event.fault ?? lifetime.kind;
   const expiresIn = lifetime?.expires_in ?? client.expiresIn;
   const token = await context.issueToken(client.clientId, expiresIn);
   context.ledger.add(token);
-  recording.jti_issued = token.jti;
-  recording.expires_in = token.expiresIn;
+  event.jtiIssued = token.jti;
+  event.expiresIn = token.expiresIn;
   return {
     status: 200,
     headers: TOKEN_HEADERS,
@@ -175,35 +175,35 @@ async function handle(
 export async function exchangeToken(context: MockContext, request: TokenRequest): Promise<TokenReply> {
   const startedAtMs = context.clock.now();
   const query = request.query;
-  const recording: RecordingInput = {
-    time_ms: startedAtMs,
-    endpoint: 'token',
+  const event: TokenEvent = {
+    kind: 'token',
+    seq: 0,
+    requestId: context.nextRequestId(),
+    atMs: startedAtMs,
+    durationMs: 0,
     method: request.method,
     path: request.pathname,
-    query_keys: query.size === 0 ? [] : [...new Set(query.keys())],
+    queryKeys: query.size === 0 ? [] : [...new Set(query.keys())],
     status: 0,
     // A client that puts its id in the URL is still named, so the contract kit can attribute the request.
-    client_id: query.get('client_id'),
-    grant_type: null,
-    jti_issued: null,
-    expires_in: null,
-    jti_presented: null,
-    token_check: null,
-    content_type: request.contentType,
-    auth_method: null,
-    credentials_in_query: query.has('client_secret') || query.has('client_id'),
+    clientId: query.get('client_id'),
+    grantType: null,
+    jtiIssued: null,
+    expiresIn: null,
+    contentType: request.contentType,
+    authMethod: null,
+    credentialsInQuery: query.has('client_secret') || query.has('client_id'),
     error: null,
     fault: null,
-    request_body: null,
   };
   const held = { delayMs: 0 };
   let reply: TokenReply;
   try {
-    reply = await handle(context, request, recording, held);
+    reply = await handle(context, request, event, held);
   } catch (error) {
     if (error instanceof OAuthError) {
       reply = errorReply(error);
-      recording.error = error.code;
+      event.error = error.code;
     } else {
       reply = errorReply(serverError());
       console.error(
@@ -215,7 +215,7 @@ export async function exchangeToken(context: MockContext, request: TokenRequest)
   // A delay fault holds the finished answer back, as a slow network would: the token was issued on arrival,
   // so it has aged by the delay when the client receives it.
   if (held.delayMs > 0) await context.sleep(held.delayMs);
-  recording.status = reply.status;
-  context.recorder.record(recording, context.clock.now());
+  event.status = reply.status;
+  context.recorder.keep(event, context.clock.now());
   return reply;
 }

@@ -5,6 +5,7 @@ type FaultRequestBody = components['schemas']['FaultRequest'];
 export type FaultRequest = Omit<FaultRequestBody, 'count'> & { count?: FaultRequestBody['count'] };
 export type Fault = components['schemas']['Fault'];
 export type FaultTarget = Fault['target'];
+export type FaultKind = Fault['kind'];
 
 /**
  * Faults queued through the control API, each for the next `count` matching requests. Faults are taken

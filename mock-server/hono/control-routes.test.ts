@@ -77,7 +77,7 @@ describe('control API', () => {
   describe('tokens/revoke', () => {
     it('revokes one token by jti: the hub then answers 401 for it', async () => {
       const token = await fetchToken(mock, 'demo-client', 'demo-secret');
-      const jti = mock.recorder.list().at(-1)?.jti_issued;
+      const jti = mock.control.recordings().at(-1)?.jti_issued;
       expect(await control('POST', '/tokens/revoke', { jti })).toMatchObject({
         status: 200,
         body: { revoked: 1 },
@@ -143,7 +143,7 @@ describe('control API', () => {
       });
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ error: 'temporarily_unavailable' });
-      expect(mock.recorder.list().at(-1)).toMatchObject({
+      expect(mock.control.recordings().at(-1)).toMatchObject({
         endpoint: 'token',
         status: 503,
         fault: 'token_response',

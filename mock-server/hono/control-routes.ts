@@ -14,6 +14,8 @@ import { MockError } from '../errors/mock-error.js';
 import { incomingOf, replyResponse, type MockEnv, type MockHonoContext } from './bindings.js';
 import { BodyTooLargeError, readBody } from '../wire/read-body.js';
 import type { MockContext } from '../mock-context.js';
+import { webhookControlRoutes } from '../control/webhook-control.js';
+import type { ControlExchangeEvent, Writable } from '../recorder/recorded-event.js';
 
 /** The control API's base path. */
 export const CONTROL_BASE_PATH = '/__control';
@@ -119,7 +121,52 @@ export function registerControlRoutes(
     },
   };
 
+  // The webhook routes are transport-neutral (control/webhook-control.ts); here they get Hono's request.
+  const webhookRoutes = webhookControlRoutes(control.webhooks);
+  const webhookMethods = (path: string): Partial<Record<string, Handler>> | undefined => {
+    const methods = webhookRoutes.match(path);
+    if (methods === undefined) return undefined;
+    const handlers: Partial<Record<string, Handler>> = {};
+    for (const [method, handler] of Object.entries(methods))
+      handlers[method] = async (c) => {
+        const reply = await handler({ query: new URL(c.req.url).searchParams, json: () => jsonBody(c) });
+        return json(reply.status, reply.body);
+      };
+    return handlers;
+  };
+
+  // Every control request is recorded as a control event, refused ones included; one that fails unexpectedly
+  // is answered 500 by the app's onError.
   app.all(`${CONTROL_BASE_PATH}/*`, async function controlApi(c) {
+    const url = new URL(c.req.url);
+    const event: Writable<ControlExchangeEvent> = {
+      kind: 'control',
+      seq: 0,
+      requestId: context.nextRequestId(),
+      atMs: context.clock.now(),
+      durationMs: 0,
+      method: c.req.method,
+      path: url.pathname,
+      queryKeys: url.search === '' ? [] : [...new Set(url.searchParams.keys())],
+      status: 0,
+      error: null,
+    };
+    let response: Response | undefined;
+    try {
+      response = await answerControl(c, url, event);
+      return response;
+    } finally {
+      event.status = response?.status ?? 500;
+      if (response === undefined) event.error = 'api:unknown_error';
+      context.recorder.keep(event, context.clock.now());
+    }
+  });
+
+  async function answerControl(
+    c: MockHonoContext,
+    url: URL,
+    event: Writable<ControlExchangeEvent>,
+  ): Promise<Response> {
     try {
       const incoming = incomingOf(c);
       guard({
@@ -127,15 +174,16 @@ export function registerControlRoutes(
         remoteAddress: incoming === undefined ? undefined : (incoming.socket.remoteAddress ?? ''),
         authorization: c.req.header('authorization'),
       });
-      const path = new URL(c.req.url).pathname.slice(CONTROL_BASE_PATH.length).replace(/\/$/, '');
-      const methods = routes[path];
+      const path = url.pathname.slice(CONTROL_BASE_PATH.length).replace(/\/$/, '');
+      const methods = routes[path] ?? webhookMethods(path);
       if (methods === undefined) throw noSuchEndpoint();
       const handler = methods[c.req.method];
       if (handler === undefined) throw methodNotAllowed(Object.keys(methods));
       return await handler(c);
     } catch (error) {
-      if (error instanceof MockError) return replyResponse(errorReply(error));
-      throw error;
+      if (!(error instanceof MockError)) throw error;
+      event.error = error.code;
+      return replyResponse(errorReply(error));
     }
-  });
+  }
 }

@@ -6,12 +6,26 @@ import type { components } from '../../generated/openapi.js';
 
 type Metadata = components['schemas']['AuthorizationServerMetadata'];
 
-/** `GET /.well-known/jwks.json` and `GET /.well-known/oauth-authorization-server` (RFC 8414). */
+/** Where the public key that verifies webhook signatures is served (DESIGN §7). */
+export const WEBHOOK_PUBLIC_KEY_PATH = '/.well-known/vectorcare-webhook-public-key.pem';
+
+/**
+ * `GET /.well-known/jwks.json`, `GET /.well-known/oauth-authorization-server` (RFC 8414), and the webhook
+ * public key, PEM.
+ */
 export function registerWellKnownRoutes(app: Hono<MockEnv>, context: MockContext): void {
   const jwks = JSON.stringify({ keys: [context.key.publicJwk] });
 
   app.get('/.well-known/jwks.json', function jwksDocument(c) {
     return c.body(jwks, 200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' });
+  });
+
+  const webhookPem = context.webhookKey.publicKeyPem;
+  app.get(WEBHOOK_PUBLIC_KEY_PATH, function webhookPublicKey(c) {
+    return c.body(webhookPem, 200, {
+      'content-type': 'application/x-pem-file',
+      'cache-control': 'public, max-age=300',
+    });
   });
 
   app.get('/.well-known/oauth-authorization-server', function metadataDocument(c) {

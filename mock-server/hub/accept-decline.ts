@@ -13,19 +13,25 @@ function readNotes(body: unknown): { response_notes?: string } {
   return notes === undefined ? {} : { response_notes: notes };
 }
 
-/** `PUT requests/{request_id}/accept/`: optional `response_notes` (≤ 450 characters); 201 echoes it. */
+/**
+ * `PUT requests/{request_id}/accept/`: optional `response_notes` (≤ 450 characters); 201 echoes it. Then
+ * VectorCare sends `BROADCAST_ACCEPTED` / `ASSIGNED` (facts §3.4).
+ */
 export const acceptRequest: HubEndpoint = {
   segment: 'accept',
   method: 'PUT',
-  answer: (body) => ({ status: 201, body: readNotes(body) }),
+  answer: (body) => ({ status: 201, body: readNotes(body), webhook: { action: 'BROADCAST_ACCEPTED' } }),
 };
 
-/** `PUT requests/{request_id}/decline/`: optional `response_notes` (≤ 450 characters); 201 `{}`. */
+/**
+ * `PUT requests/{request_id}/decline/`: optional `response_notes` (≤ 450 characters); 201 `{}`. Then
+ * VectorCare sends `BROADCAST_DECLINED` / `UNAVAILABLE` (facts §3.4).
+ */
 export const declineRequest: HubEndpoint = {
   segment: 'decline',
   method: 'PUT',
   answer(body) {
     readNotes(body);
-    return { status: 201, body: {} };
+    return { status: 201, body: {}, webhook: { action: 'BROADCAST_DECLINED' } };
   },
 };

@@ -15,6 +15,17 @@ export const HUB_ENDPOINTS: ReadonlyMap<string, HubEndpoint> = new Map(
 
 const REQUEST_PATH = /^\/requests\/([^/]+)\/([a-z-]+)\/$/;
 
+/** The request id a hub path (relative to the hub base) names, decoded; undefined if it names none. */
+export function requestIdOf(relativePath: string): string | undefined {
+  const raw = REQUEST_PATH.exec(relativePath)?.[1];
+  if (raw === undefined) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The endpoint a path (relative to the hub base) names; undefined for unknown paths or a missing slash. */
 export function matchHubEndpoint(relativePath: string): HubEndpoint | undefined {
   const match = REQUEST_PATH.exec(relativePath);

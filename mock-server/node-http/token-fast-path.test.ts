@@ -42,7 +42,7 @@ describe('the token fast path', () => {
     const body = 'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret';
     await exchangeRaw(mock.port, post(TOKEN_PATH, body, FORM));
     await exchangeRaw(mock.port, post(`${TOKEN_PATH}?via=hono`, body, FORM));
-    const [fast, viaHono] = mock.recorder.list();
+    const [fast, viaHono] = mock.control.recordings();
     expect(fast).toMatchObject({ status: 200, client_id: 'demo-client', auth_method: 'client_secret_post' });
     expect({ ...fast, seq: 0, query_keys: [] }).toEqual({ ...viaHono, seq: 0, query_keys: [] });
     expect(viaHono?.query_keys).toEqual(['via']);

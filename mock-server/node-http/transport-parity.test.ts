@@ -279,7 +279,7 @@ describe('the two transports answer and record alike', () => {
     const fast = await exchangeRaw(mock.port, raw(request));
     if (fault !== undefined) mock.control.addFault(fault);
     const viaHono = await exchangeRaw(honoPort, raw(request));
-    const [fastRecording, honoRecording, ...more] = mock.recorder.list();
+    const [fastRecording, honoRecording, ...more] = mock.control.recordings();
     expect(more).toEqual([]);
     return { fast, viaHono, fastRecording, honoRecording };
   }

@@ -1,108 +1,94 @@
-import type { components } from '../../generated/openapi.js';
-
-/** One recorded exchange, in the wire shape served by `GET /__control/recordings`. */
-export type Recording = components['schemas']['Recording'];
-
-/** What a route reports; the recorder adds `seq`, `time` and `duration_ms`. */
-export type RecordingInput = Omit<Recording, 'seq' | 'time' | 'duration_ms'>;
+import { EventRing } from './event-ring.js';
+import type { ControlExchangeEvent, ExchangeEvent, RecordedEvent, Writable } from './recorded-event.js';
 
 export interface RecorderQuery {
   readonly clientId?: string;
-  /** Only exchanges with a greater `seq`. */
+  /** Only events with a greater `seq` (within their ring). */
   readonly sinceSeq?: number;
 }
 
-export type RecorderListener = (recording: Recording) => void;
+/** Told of each event as it is kept, whatever its kind. */
+export type RecorderListener = (event: RecordedEvent) => void;
 
 export const DEFAULT_RECORDER_CAPACITY = 10_000;
 
 /**
- * Remembers every exchange in a bounded ring buffer, so a long run never grows memory without limit.
- * Callers never pass secrets in: token requests keep only how the client authenticated.
+ * Remembers what happened on the mock as typed domain events (recorded-event.ts), in bounded rings, so a
+ * long run never grows memory without limit. Token requests and hub calls share one ring, the recordings
+ * the control API lists; control API requests have their own, so polling the control API never pushes a
+ * client's exchanges out (or renumbers them). A new kind of event gets its own ring here, beside these.
+ * Callers never pass secrets in: token requests keep only how the client authenticated. The snake_case
+ * wire shapes (JSON, HAR) are made from these events only at the control API's edge (control/).
  */
 export class Recorder {
-  readonly capacity: number;
-  readonly #buffer: (Recording | undefined)[];
-  #next = 0;
-  #size = 0;
-  #seq = 0;
-  #dropped = 0;
-  #lastTimeMs = Number.NaN;
-  #lastTime = '';
+  readonly #exchanges: EventRing<ExchangeEvent>;
+  readonly #control: EventRing<ControlExchangeEvent>;
   readonly #listeners = new Set<RecorderListener>();
 
+  /** `capacity` bounds each ring: the exchanges (the recordings) and, separately, the control requests. */
   constructor(capacity: number = DEFAULT_RECORDER_CAPACITY) {
-    if (!Number.isInteger(capacity) || capacity < 1)
-      throw new RangeError('recorder capacity must be a positive integer');
-    this.capacity = capacity;
-    this.#buffer = new Array<Recording | undefined>(capacity);
-  }
-
-  /** Records an exchange that ended at `endedAtMs` (by the mock clock) and returns it with its sequence number. */
-  record(input: RecordingInput, endedAtMs?: number): Recording {
-    return this.keep({ seq: 0, time: '', duration_ms: 0, ...input }, endedAtMs);
+    this.#exchanges = new EventRing(capacity);
+    this.#control = new EventRing(capacity);
   }
 
   /**
-   * Records an exchange whose recording the route built whole, without copying it: `seq`, `time` and
-   * `duration_ms` are filled in here (put them first, as placeholders, to keep the wire order). The hub's
-   * hot path uses it; a hub call costs only tens of microseconds, and a copy per call counted.
+   * Keeps an event whose producer built it whole, without copying it: `seq` and `durationMs` are set here
+   * (the producer puts them as placeholders). The hub's hot path records through here; a hub call costs only
+   * tens of microseconds, and a copy per call counted. `endedAtMs` is when the answer was ready, by the mock
+   * clock. Then every listener is told.
    */
-  keep(recording: Recording, endedAtMs?: number): Recording {
-    this.#seq += 1;
-    recording.seq = this.#seq;
-    recording.time = this.#isoTime(recording.time_ms);
-    recording.duration_ms = endedAtMs === undefined ? 0 : Math.max(0, endedAtMs - recording.time_ms);
-    if (this.#size === this.capacity) this.#dropped += 1;
-    else this.#size += 1;
-    this.#buffer[this.#next] = recording;
-    this.#next = (this.#next + 1) % this.capacity;
-    for (const listener of this.#listeners) listener(recording);
-    return recording;
+  keep<E extends RecordedEvent>(event: Writable<E>, endedAtMs?: number): E {
+    event.durationMs = endedAtMs === undefined ? 0 : Math.max(0, endedAtMs - event.atMs);
+    const kept = event as E;
+    if (kept.kind === 'control') this.#control.push(kept);
+    else this.#exchanges.push(kept);
+    for (const listener of this.#listeners) listener(kept);
+    return kept;
   }
 
-  /** `time_ms` in ISO 8601; exchanges under load share their millisecond, so the last one is kept. */
-  #isoTime(timeMs: number): string {
-    if (timeMs !== this.#lastTimeMs) {
-      this.#lastTime = new Date(timeMs).toISOString();
-      this.#lastTimeMs = timeMs;
-    }
-    return this.#lastTime;
+  /** Token requests and hub calls, oldest first: what `GET /__control/recordings` lists. */
+  list(query: RecorderQuery = {}): ExchangeEvent[] {
+    const { clientId, sinceSeq } = query;
+    if (clientId === undefined && sinceSeq === undefined) return this.#exchanges.list();
+    return this.#exchanges.list(
+      (event) =>
+        (clientId === undefined || event.clientId === clientId) &&
+        (sinceSeq === undefined || event.seq > sinceSeq),
+    );
   }
 
-  /** Recorded exchanges, oldest first. */
-  list(query: RecorderQuery = {}): Recording[] {
-    const out: Recording[] = [];
-    const start = (this.#next - this.#size + this.capacity) % this.capacity;
-    for (let i = 0; i < this.#size; i += 1) {
-      const recording = this.#buffer[(start + i) % this.capacity];
-      if (recording === undefined) continue;
-      if (query.clientId !== undefined && recording.client_id !== query.clientId) continue;
-      if (query.sinceSeq !== undefined && recording.seq <= query.sinceSeq) continue;
-      out.push(recording);
-    }
-    return out;
+  /** Requests to the control API, oldest first. */
+  controlExchanges(query: Pick<RecorderQuery, 'sinceSeq'> = {}): ControlExchangeEvent[] {
+    const { sinceSeq } = query;
+    return sinceSeq === undefined
+      ? this.#control.list()
+      : this.#control.list((event) => event.seq > sinceSeq);
   }
 
-  /** How many exchanges were pushed out of the buffer since the last clear. */
+  /** The bound of each ring. */
+  get capacity(): number {
+    return this.#exchanges.capacity;
+  }
+
+  /** How many exchanges were pushed out of their ring since the last clear. */
   get dropped(): number {
-    return this.#dropped;
+    return this.#exchanges.dropped;
   }
 
+  /** How many exchanges are kept. */
   get size(): number {
-    return this.#size;
+    return this.#exchanges.size;
   }
 
-  /** Calls `listener` for each new exchange; returns the function that stops it. */
+  /** Calls `listener` for each new event of any kind; returns the function that stops it. */
   subscribe(listener: RecorderListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
+  /** Forgets every event of every kind; numbering goes on. */
   clear(): void {
-    this.#buffer.fill(undefined);
-    this.#next = 0;
-    this.#size = 0;
-    this.#dropped = 0;
+    this.#exchanges.clear();
+    this.#control.clear();
   }
 }

@@ -126,7 +126,7 @@ describe('token endpoint faults', () => {
       expect(claims.iat).toBe(arrivedAt / 1000);
       expect(claims.exp).toBe(arrivedAt / 1000 + 3600);
       expect(mock.clock.now()).toBe(arrivedAt + 2000);
-      expect(delayed.recorder.list().at(-1)).toMatchObject({ fault: 'delay', duration_ms: 2000 });
+      expect(delayed.control.recordings().at(-1)).toMatchObject({ fault: 'delay', duration_ms: 2000 });
     } finally {
       mock.clock.useReal();
       await delayed.close();

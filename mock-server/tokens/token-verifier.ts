@@ -1,9 +1,22 @@
 import { verify as verifySignature, type KeyObject } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import type { Recording } from '../recorder/recorder.js';
+/** Each outcome of a bearer check, and what it means. The recorder keeps it; the client is never told. */
+export const TOKEN_CHECK_MEANINGS = {
+  valid: "signed with the mock's key, its issuer, live by its clock, not revoked, of a known client",
+  malformed: 'not three base64url segments of JSON objects, or a claim the hub relies on is missing',
+  bad_signature: "the RS256 signature does not verify with the mock's key",
+  unknown_key: "the header names a kid other than the mock's",
+  bad_algorithm: 'the header says an alg other than RS256',
+  expired: "exp has passed by the mock's clock (exp itself is already too late)",
+  not_yet_valid: "nbf is still ahead by the mock's clock",
+  wrong_issuer: "iss is not the mock's issuer",
+  critical_header: 'the header has crit, and the mock understands no extension',
+  revoked: 'revoked through the control API, by jti or by client',
+  unknown_client: 'its client (sub) is no longer known, after a reset',
+} as const;
 
 /** The outcome of a bearer check, as recorded (never sent to the client). */
-export type TokenCheck = Exclude<NonNullable<Recording['token_check']>, 'missing'>;
+export type TokenCheck = keyof typeof TOKEN_CHECK_MEANINGS;
 
 /** What a presented token turned out to be. */
 export interface TokenVerdict {

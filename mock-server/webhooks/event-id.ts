@@ -35,7 +35,7 @@ export function createEventIdSource(options: EventIdOptions): EventIdSource {
     const nowMs = BigInt(Math.max(0, Math.floor(options.now())));
     if (nowMs > lastMs) {
       lastMs = nowMs;
-      lastRandom = BigInt(`0x${Buffer.from(random(10)).toString('hex').padStart(RANDOM_HEX, '0')}`);
+      lastRandom = BigInt(`0x${Buffer.from(random(10)).toString('hex')}`);
       // Room to count up within this millisecond: the top bit starts clear.
       lastRandom &= (RANDOM_LIMIT >> 1n) - 1n;
     } else {

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../shared/package-root.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startWebhookTestReceiver,
@@ -173,6 +177,36 @@ describe('one delivery attempt over loopback', () => {
     } finally {
       agents.destroy();
       await new Promise((resolve) => raw.close(resolve));
+    }
+  });
+
+  it('goes over TLS to an https:// receiver, and an untrusted certificate is a failed attempt, not a throw', async () => {
+    const keys = join(PACKAGE_ROOT, 'fixtures', 'keys');
+    let reached = 0;
+    const tls = createHttpsServer(
+      {
+        key: readFileSync(join(keys, 'test-only-tls-key.pem')),
+        cert: readFileSync(join(keys, 'test-only-tls-cert.pem')),
+      },
+      (_request, response) => {
+        reached += 1;
+        response.end();
+      },
+    );
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    const agents = new DeliveryAgents();
+    try {
+      const url = `https://127.0.0.1:${(tls.address() as { port: number }).port}/hook`;
+      expect(await attemptDelivery({ url, body, headers }, { agents })).toMatchObject({
+        delivered: false,
+        status: null,
+        error: 'tls_error',
+      });
+      expect(reached).toBe(0);
+    } finally {
+      agents.destroy();
+      tls.closeAllConnections();
+      await new Promise((resolve) => tls.close(resolve));
     }
   });
 });

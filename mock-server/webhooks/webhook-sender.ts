@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { createClockTimers, type CancelTimer, type ClockTimers } from '../clock-timers.js';
 import { AttemptLimiter } from './attempt-limiter.js';
 import { nextAttemptAt, RETRY_SCHEDULE_MS } from './delivery-schedule.js';
 import { createEventIdSource, type EventIdSource } from './event-id.js';
 import { requestDataFixture, type RequestData } from './request-data-fixture.js';
+import { pooledRandomBytes } from './random-pool.js';
 import { newServiceRequestId } from './service-request-id.js';
 import { ACTION_DEFAULTS, type RequestStatus, type WebhookAction } from './webhook-actions.js';
 import {
@@ -74,7 +74,7 @@ export interface WebhookSenderOptions {
   readonly clock: Clock;
   /** Timers on `clock`; default made here. Retries and the 10 s answer limit run on them. */
   readonly timers?: ClockTimers;
-  /** `n` random bytes (event ids, request ids, subscription ids); default `crypto.randomBytes`. */
+  /** `n` random bytes, read at once (event, request and subscription ids); default from crypto's generator. */
   readonly random?: (n: number) => Uint8Array;
   /** Default: ids stamped by `clock` (see event-id.ts). */
   readonly nextEventId?: EventIdSource;
@@ -116,8 +116,8 @@ interface Delivery {
   firstStartedAtMs: number;
   /** The scheduled next attempt, while one is pending. */
   cancelRetry: CancelTimer | undefined;
-  /** Aborts the running attempt. */
-  abort: AbortController | undefined;
+  /** Ends the running attempt as cancelled. */
+  abort: (() => void) | undefined;
   /** Reset or unsubscribed: finish quietly, schedule nothing, record nothing more. */
   forgotten: boolean;
 }
@@ -155,7 +155,7 @@ export class WebhookSender {
   constructor(options: WebhookSenderOptions) {
     this.key = options.key;
     this.#clock = options.clock;
-    this.#random = options.random ?? randomBytes;
+    this.#random = options.random ?? pooledRandomBytes();
     this.timers = options.timers ?? createClockTimers(options.clock);
     this.#nextEventId =
       options.nextEventId ?? createEventIdSource({ now: () => options.clock.now(), random: this.#random });
@@ -332,7 +332,7 @@ export class WebhookSender {
         }),
       ]);
       clearTimeout(grace);
-      for (const delivery of this.#deliveries) delivery.abort?.abort();
+      for (const delivery of this.#deliveries) delivery.abort?.();
       await this.settled();
     }
     this.timers.dispose();
@@ -398,7 +398,7 @@ export class WebhookSender {
     delivery.forgotten = true;
     if (delivery.cancelRetry?.() === true) this.#pendingRetries -= 1;
     delivery.cancelRetry = undefined;
-    delivery.abort?.abort();
+    delivery.abort?.();
     this.#deliveries.delete(delivery);
   }
 
@@ -440,8 +440,6 @@ export class WebhookSender {
       return;
     }
     if (attempt === 1) delivery.firstStartedAtMs = startedAtMs;
-    const abort = new AbortController();
-    delivery.abort = abort;
     this.#attempt(
       { url: delivery.subscription.url, body: delivery.stored.event.body, headers },
       {
@@ -449,7 +447,7 @@ export class WebhookSender {
         setTimer: (ms, callback) => this.timers.after(ms, callback),
         now: () => this.#clock.now(),
         agents: this.#agents,
-        signal: abort.signal,
+        onStart: (cancel) => (delivery.abort = cancel),
       },
     )
       .catch((): AttemptResult => failedResult('connection_reset'))

@@ -29,7 +29,7 @@ export interface WebhookTrigger {
   readonly clientId?: string;
 }
 
-export const MAX_SERVICE_REQUEST_ID_LENGTH = 64;
+export const MAX_SERVICE_REQUEST_ID_LENGTH = 200;
 
 /** The trigger's fields before checking, under their camelCase names. */
 export type UncheckedTrigger = { readonly [K in keyof WebhookTrigger]?: unknown };

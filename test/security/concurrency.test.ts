@@ -128,13 +128,13 @@ describe(`${CLIENTS} concurrent clients with revocations and clock moves`, () =>
       expect(statuses.filter((status) => ![200, 201, 401].includes(status))).toEqual([]);
       expect(server.clock.now() - startedAt).toBeGreaterThan(600_000);
 
-      const recordings = server.recorder.list();
+      const recordings = server.control.recordings();
       const nonces = sent.flatMap((client) => client.nonces);
       const tokenRequests = sent.reduce((sum, client) => sum + client.tokenRequests, 0);
       const total = nonces.length + tokenRequests;
       expect(server.recorder.size).toBe(Math.min(total, capacity));
       expect(server.recorder.dropped).toBe(Math.max(0, total - capacity));
-      assertRecorderConsistent(server.recorder, clients[0]?.clientSecret ?? '');
+      assertRecorderConsistent(server, clients[0]?.clientSecret ?? '');
       const recordedNonces = recordings
         .filter((recording) => recording.endpoint === 'hub')
         .map((recording) => (recording.request_body as { nonce: string }).nonce);

@@ -44,6 +44,27 @@ const ENDPOINTS: readonly { path: string; methods: string[]; fields: string[] }[
   { path: '/__control/recordings', methods: ['GET'], fields: [] },
   { path: '/__control/recordings.har', methods: ['GET'], fields: [] },
   { path: '/__control/reset', methods: ['POST'], fields: [] },
+  { path: '/__control/webhooks/subscriptions', methods: ['GET', 'POST'], fields: ['url', 'client_id'] },
+  { path: '/__control/webhooks/subscriptions/sub_0123456789abcdef', methods: ['DELETE'], fields: [] },
+  {
+    path: '/__control/webhooks/events',
+    methods: ['POST'],
+    fields: [
+      'action',
+      'service_request_id',
+      'request_status',
+      'data',
+      'event_timestamp',
+      'subscription_id',
+      'client_id',
+    ],
+  },
+  {
+    path: '/__control/webhooks/events/019c7a3b5e2f00000000000000000001/redeliver',
+    methods: ['POST'],
+    fields: ['subscription_id'],
+  },
+  { path: '/__control/webhooks/deliveries', methods: ['GET'], fields: [] },
 ];
 
 /** Values near the documented ranges and types, and far from them. */
@@ -59,6 +80,13 @@ const fieldValue = fc.oneof(
       'rate_limit',
       'hub_unauthorized',
       'demo-client',
+      'BROADCAST_RECEIVED',
+      'BROADCAST_CANCELED',
+      'UNAVAILABLE',
+      'ASSIGNED',
+      // Port 9 (discard) on loopback refuses at once: deliveries fail fast and are retried.
+      'http://127.0.0.1:9/hook',
+      'https://127.0.0.1:9/hook',
     ),
   },
   {
@@ -111,7 +139,7 @@ const controlRequest = (authorization: fc.Arbitrary<string | null>): fc.Arbitrar
         arbitrary: fc
           .array(
             fc.tuple(
-              fc.constantFrom('client_id', 'since_seq', 'x', ''),
+              fc.constantFrom('client_id', 'since_seq', 'event_id', 'subscription_id', 'x', ''),
               fc.oneof(anyString, fc.constantFrom('0', '-1', '1e9', '9007199254740993')),
             ),
             {
@@ -202,7 +230,7 @@ async function restore(mock: MockServer, authorization: string | null): Promise<
 
 describe('control API under fuzzing', () => {
   const errors = vi.spyOn(console, 'error');
-  afterAll(() => listening.close());
+  afterAll(() => Promise.all([listening.close(), open.close(), locked.close()]));
   afterEach(() => {
     expect(errors.mock.calls.map((call) => call.join(' '))).toEqual([]);
   });

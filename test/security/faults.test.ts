@@ -49,10 +49,10 @@ describe('faults: the server keeps serving and the recorder stays consistent', (
     expect(statuses.every((status) => status === 200)).toBe(true);
     // The app saw each abandoned request: it is recorded (as unreadable), never as a success.
     await expect.poll(() => mock?.recorder.size, { timeout: 5_000 }).toBe(70);
-    const abandoned = mock.recorder.list().filter((recording) => recording.status !== 200);
+    const abandoned = mock.control.recordings().filter((recording) => recording.status !== 200);
     expect(abandoned).toHaveLength(50);
     for (const recording of abandoned) expect(recording.jti_issued).toBeNull();
-    assertRecorderConsistent(mock.recorder, DEMO_CLIENT.clientSecret);
+    assertRecorderConsistent(mock, DEMO_CLIENT.clientSecret);
     await assertServesValidToken((request) => fetch(request), mock.url);
   });
 
@@ -69,12 +69,12 @@ describe('faults: the server keeps serving and the recorder stays consistent', (
     );
     expect(outcomes.filter((outcome) => outcome === 'dropped')).toHaveLength(15);
     expect(outcomes.filter((outcome) => outcome === 200)).toHaveLength(25);
-    const recordings = mock.recorder.list();
+    const recordings = mock.control.recordings();
     expect(
       recordings.filter((recording) => recording.fault === 'drop_connection' && recording.status === 0),
     ).toHaveLength(15);
     expect(recordings.filter((recording) => recording.status === 200)).toHaveLength(25);
-    assertRecorderConsistent(mock.recorder, DEMO_CLIENT.clientSecret);
+    assertRecorderConsistent(mock, DEMO_CLIENT.clientSecret);
     await assertServesValidToken((request) => fetch(request), mock.url);
   });
 
@@ -114,6 +114,6 @@ describe('faults: the server keeps serving and the recorder stays consistent', (
     );
     expect(after.every((status) => status === 200 || status === 201)).toBe(true);
     expect(server.recorder.size).toBe(30);
-    assertRecorderConsistent(server.recorder, DEMO_CLIENT.clientSecret);
+    assertRecorderConsistent(server, DEMO_CLIENT.clientSecret);
   });
 });

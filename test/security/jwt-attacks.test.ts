@@ -66,7 +66,7 @@ describe('JWT attack corpus against the hub', () => {
       expect(body).toEqual(AUTH_FAILED);
       assertMatchesSpec('POST', STATE_PATH, 401, body);
       expect(response.headers.get('www-authenticate')).toBe('Bearer realm="api", error="invalid_token"');
-      const [recorded] = mock.recorder.list({ sinceSeq: before });
+      const [recorded] = mock.control.recordings({ sinceSeq: before });
       expect(recorded?.token_check).not.toBe('valid');
       expect(recorded?.error).toBe('members:authentication_failed');
 

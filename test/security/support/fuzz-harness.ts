@@ -73,7 +73,7 @@ export async function sendAndCheck(
   const before = mock.recorder.list().at(-1)?.seq ?? 0;
   const response = await transport.send(request);
   const bodyText = await response.text();
-  const recorded = mock.recorder.list({ sinceSeq: before });
+  const recorded = mock.control.recordings({ sinceSeq: before });
   if (transport.name === 'socket' && isTransportRejection(response.status, bodyText)) {
     expect(recorded).toEqual([]);
     tally.add(response.status, '"code":"transport"');

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Recorder } from '../../../mock-server/index.js';
+import type { MockServer } from '../../../mock-server/index.js';
 import { assertMatchesSchema } from '../../../test-support/openapi-validator.js';
 
 /**
@@ -7,8 +7,9 @@ import { assertMatchesSchema } from '../../../test-support/openapi-validator.js'
  * one (no exchange lost or recorded twice in what it kept), every entry of the documented shape, and no
  * entry carrying `secret` anywhere.
  */
-export function assertRecorderConsistent(recorder: Recorder, secret: string): void {
-  const recordings = recorder.list();
+export function assertRecorderConsistent(mock: MockServer, secret: string): void {
+  const recorder = mock.recorder;
+  const recordings = mock.control.recordings();
   expect(recordings.length).toBe(recorder.size);
   expect(recorder.size).toBeLessThanOrEqual(recorder.capacity);
   recordings.forEach((recording, index) => {

@@ -1,5 +1,5 @@
-import { markup, type SafeHtml } from './html-escape.js';
-import type { TimelineAction } from './report-types.js';
+import { markup, type SafeHtml } from '../html-escape.js';
+import type { TimelineAction } from './timeline-types.js';
 import {
   ACTION_COLOURS,
   CALL_STATUS_COLOURS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findElements, numberAttribute, type FoundElement } from './test-support/markup-query.js';
-import { TimelineSketch } from './test-support/sample-reports.js';
+import { TimelineSketch } from './test-support/timeline-sketch.js';
 import { renderTimelineSvg } from './timeline-svg.js';
 
 /** Pixels per second and the x of 0 s, read off the axis labels the picture draws. */

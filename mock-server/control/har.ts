@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
-import type { Recording } from './recorder.js';
+import type { WebhookHarEntry } from '../webhooks/delivery-har.js';
+import type { Recording } from './recording-json.js';
 
 /** A name/value pair, as HAR 1.2 lists headers, query parameters and form fields. */
 export interface HarPair {
@@ -47,7 +48,8 @@ export interface Har {
   readonly log: {
     readonly version: '1.2';
     readonly creator: { readonly name: string; readonly version: string };
-    readonly entries: readonly HarEntry[];
+    /** Exchanges with the mock, and the mock's webhook delivery attempts (`_vectorcare.kind`). */
+    readonly entries: readonly (HarEntry | WebhookHarEntry)[];
     readonly comment?: string;
   };
 }

@@ -1,6 +1,6 @@
-import { markup, type SafeHtml } from './html-escape.js';
-import type { Timeline, TimelineAction, TimelineCall, TimelineToken } from './report-types.js';
-import { formatSeconds } from './time-format.js';
+import { markup, type SafeHtml } from '../html-escape.js';
+import type { Timeline, TimelineAction, TimelineCall, TimelineToken } from './timeline-types.js';
+import { formatSeconds } from '../time-format.js';
 import { renderTimelineLegend } from './timeline-legend.js';
 import {
   ACTION_COLOURS,

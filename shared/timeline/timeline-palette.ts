@@ -1,4 +1,4 @@
-import type { TimelineAction } from './report-types.js';
+import type { TimelineAction } from './timeline-types.js';
 
 /**
  * The timeline picture's colours, shared by the picture and its legend. Call ticks follow the brief a
