@@ -83,8 +83,8 @@ describe('token endpoint faults', () => {
     }
     expect(lifetimes).toEqual([7200, 3600]);
     expect(mock.recorder.list().slice(-2)).toMatchObject([
-      { fault: 'lifetime', expires_in: 7200 },
-      { fault: null, expires_in: 3600 },
+      { fault: 'lifetime', expiresIn: 7200 },
+      { fault: null, expiresIn: 3600 },
     ]);
   });
 
