@@ -24,6 +24,8 @@ export interface CreateMockServerOptions extends MockServerOptions {
   readonly headersTimeoutMs?: number;
   /** How long a client may take to send its whole request, body included, ms (default 30 s). */
   readonly requestTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open, ms (default 5 s). */
+  readonly keepAliveTimeoutMs?: number;
 }
 
 /** A running mock. */
@@ -103,6 +105,7 @@ export async function createMockServer(options: CreateMockServerOptions = {}): P
       host,
       headersTimeoutMs: options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs,
       requestTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+      keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? DEFAULTS.keepAliveTimeoutMs,
     });
     closeServer = gracefulCloser(server);
     const address = await listen(server, port, host);

@@ -42,7 +42,8 @@ export function startCli(args: readonly string[], env: Record<string, string> = 
     child,
     output: () => output,
     exited,
-    waitFor(pattern, timeoutMs = 10_000) {
+    // A hang detector, with room for a busy machine (a start took over 10 s at load 18).
+    waitFor(pattern, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         const finish = (action: () => void): void => {
           waiters.delete(check);

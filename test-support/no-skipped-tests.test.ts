@@ -56,15 +56,15 @@ describe('the no-skipped-tests reporter', () => {
     expect(run.stderr).toContain('no-skipped-tests: 2 test(s) skipped');
     expect(run.stderr).toContain('skips.test.ts > is skipped');
     expect(run.stderr).toContain('skips.test.ts > behind a hook that throws > never runs');
-  }, 60_000);
+  });
 
   it('stays silent and passes a run where every test ran', async () => {
     const run = await vitest('clean.test.ts');
     expect(run).toEqual({ exitCode: 0, stderr: '' });
-  }, 60_000);
+  });
 
   it('leaves alone a run narrowed on purpose with -t', async () => {
     const run = await vitest('clean.test.ts', 'skips.test.ts', '-t', '^runs$');
     expect(run).toEqual({ exitCode: 0, stderr: '' });
-  }, 60_000);
+  });
 });

@@ -79,7 +79,7 @@ export function sendHeadAndPartialBody(
   url: string,
   head: string,
   bodyBytes: string,
-  timeoutMs = 5_000,
+  timeoutMs = 30_000,
 ): Promise<{ readonly response: string; readonly bytesSent: number }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {

@@ -171,7 +171,7 @@ describe('vectorcare-auth-mock/client as an installed package', () => {
       ],
       { cwd: appDir, env },
     );
-  }, 60_000);
+  }, 300_000);
 
   afterAll(async () => {
     if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
@@ -179,7 +179,7 @@ describe('vectorcare-auth-mock/client as an installed package', () => {
 
   it('imports and gets a token from the mock over loopback', async () => {
     await writeFile(join(appDir, 'consumer.mjs'), CONSUMER_SCRIPT);
-    const { stdout } = await run(process.execPath, ['consumer.mjs'], { cwd: appDir, timeout: 15_000 });
+    const { stdout } = await run(process.execPath, ['consumer.mjs'], { cwd: appDir, timeout: 60_000 });
     expect(JSON.parse(stdout)).toEqual({ segments: 3, reused: true, refusal: 'invalid_client' });
   });
 

@@ -24,7 +24,8 @@ function script(onCall: string, extra = ''): string {
   return `node -e ${JSON.stringify(source.replace(/\s*\n\s*/g, ' '))}`;
 }
 
-const launch = (command: string, readyTimeoutMs = 5_000) =>
+// Bounds for adapters that do answer: hang detectors, with room for a busy machine.
+const launch = (command: string, readyTimeoutMs = 30_000) =>
   stdioAdapterLauncher({ command, readyTimeoutMs, exitGraceMs: 200 })(environment);
 
 // A refused adapter is stopped in the background (shutdown, SIGTERM, SIGKILL over a few seconds); this file
@@ -37,7 +38,7 @@ describe('stdio adapter', () => {
         `send({ type: 'result', id: message.id, status: 201, body: { id: process.env.VECTORCARE_CLIENT_ID } })`,
       ),
     );
-    const outcome = await session.call({ id: '1', method: 'POST', path: '/x/' }, 2_000);
+    const outcome = await session.call({ id: '1', method: 'POST', path: '/x/' }, 30_000);
     expect(outcome).toMatchObject({
       kind: 'answered',
       result: { id: '1', status: 201, body: { id: 'client-a' } },
@@ -51,7 +52,7 @@ describe('stdio adapter', () => {
         `send({ type: 'result', id: message.id, error: 'bad secret ' + process.env.VECTORCARE_CLIENT_SECRET })`,
       ),
     );
-    const outcome = await session.call({ id: '1', method: 'POST', path: '/x/' }, 2_000);
+    const outcome = await session.call({ id: '1', method: 'POST', path: '/x/' }, 30_000);
     expect(outcome).toMatchObject({ kind: 'answered', result: { id: '1', error: 'bad secret [redacted]' } });
     await session.close();
   });
@@ -66,7 +67,7 @@ describe('stdio adapter', () => {
       kind: 'timeout',
     });
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(await session.call({ id: '2', method: 'GET', path: '/x/' }, 2_000)).toMatchObject({
+    expect(await session.call({ id: '2', method: 'GET', path: '/x/' }, 30_000)).toMatchObject({
       kind: 'answered',
       result: { status: 201 },
     });
@@ -79,7 +80,7 @@ describe('stdio adapter', () => {
         `process.stderr.write('leaving, secret ' + process.env.VECTORCARE_CLIENT_SECRET + '\\n'); process.exit(4)`,
       ),
     );
-    await expect(session.call({ id: '1', method: 'GET', path: '/x/' }, 2_000)).rejects.toMatchObject({
+    await expect(session.call({ id: '1', method: 'GET', path: '/x/' }, 30_000)).rejects.toMatchObject({
       name: 'AdapterError',
       code: 'exited',
     });

@@ -31,7 +31,7 @@ describe('the HTML report in headless Chromium', () => {
     expect(reuse?.bars).toEqual({ count: 1, visible: 1 });
     expect(reuse?.ticks).toEqual({ count: 8, visible: 8 });
     expect(seen.screenshot).toMatch(/certified\.png$/);
-  }, 60_000);
+  });
 
   it('shows a failing, hostile run without running or loading anything the adapter sent', async () => {
     const report = failingReport();
@@ -47,7 +47,7 @@ describe('the HTML report in headless Chromium', () => {
     expect(empty?.bars.count).toBe(0);
     expect(empty?.svgHeight).toBeGreaterThan(0);
     expect(seen.timelines.find((timeline) => timeline.rule === 'bounded-retry')?.bars.visible).toBe(30);
-  }, 60_000);
+  });
 
   // The kit's own output, not a hand-built fixture: a real run in virtual time, certification profile
   // (300 s tokens), of a client that refreshes only after a 401, so bars, 401 ticks and refreshes appear.
@@ -74,7 +74,7 @@ describe('the HTML report in headless Chromium', () => {
     // At 110% T1 had expired: the 401 sent it for a second token, a second bar.
     const expiry = seen.timelines.find((timeline) => timeline.rule === 'no-expired-token');
     expect(expiry?.bars.visible).toBeGreaterThanOrEqual(2);
-  }, 60_000);
+  });
 
   it('names every mismatch when the page does not show what the report says', async () => {
     const report = certifiedReport();
@@ -90,7 +90,7 @@ describe('the HTML report in headless Chromium', () => {
     await expect(checkReportInBrowser(file, wrong)).rejects.toThrow(
       /certified banner says true, expected false[\s\S]*token-request: verdict cell says "✔ PASS", expected FAIL[\s\S]*token-request: 1 call ticks, expected 7/,
     );
-  }, 60_000);
+  });
 
   it('fails with a clear message when Chromium is missing', async () => {
     const file = writeReport('no-browser', certifiedReport());

@@ -15,6 +15,9 @@ import { measureRefreshModel, type RefreshMeasurement } from '../steps/refresh-m
 import { profileMargins, refreshTiming, type CertificationProfile } from './certification-profile.js';
 import { runScenario } from './run-scenario.js';
 
+/** How long the kit's mock keeps an idle connection: the whole of the longest run (certification, ~7 min). */
+const KIT_KEEP_ALIVE_MS = 15 * 60_000;
+
 /** The client under test: a command speaking the stdio protocol, or an in-process module. */
 export type AdapterSpec =
   | { readonly kind: 'stdio'; readonly command: string; readonly cwd?: string }
@@ -74,6 +77,10 @@ export async function startHarness(
     host: '127.0.0.1',
     clock,
     clients: [],
+    // Longer than any gap between a scenario's calls. With the 5 s default, a client that reused its
+    // connection just after the mock closed it got "connection reset" (golang.org/x/oauth2's
+    // honours-expires-in, calls 6 s apart, beside busy loops): a race of the kit's own making, not a verdict.
+    keepAliveTimeoutMs: KIT_KEEP_ALIVE_MS,
     // In virtual time a held-back answer (a delay fault) lets the virtual clock run on instead of waiting.
     ...(virtual ? { sleep: async (ms: number) => clock.advance(ms) } : {}),
   });

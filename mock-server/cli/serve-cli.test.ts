@@ -251,8 +251,7 @@ describe('vectorcare-auth-mock serve (the built CLI as a child process)', () => 
     const [testOnly, fromPem, fromJwk, generated] = kids;
     expect(fromPem).toBe(fromJwk);
     expect(new Set([testOnly, fromPem, generated]).size).toBe(3);
-    // Four processes in a row: room for a busy two-core machine.
-  }, 40_000);
+  });
 
   it('prints the usage with --help and exits 0', async () => {
     const cli = serve(['--help']);

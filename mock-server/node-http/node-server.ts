@@ -1,7 +1,6 @@
 import { getRequestListener } from '@hono/node-server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { MockContext } from '../mock-context.js';
-import { DEFAULTS } from '../options.js';
 import { closeOnFailure } from './close-on-failure.js';
 import { isHubFastPath, serveHubFastPath } from './hub-fast-path.js';
 import { isTokenFastPath, serveTokenFastPath } from './token-fast-path.js';
@@ -14,6 +13,7 @@ export interface NodeServerOptions {
   readonly host: string;
   readonly headersTimeoutMs: number;
   readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
 }
 
 /**
@@ -36,7 +36,7 @@ export function createNodeServer(
     {
       headersTimeout,
       requestTimeout,
-      keepAliveTimeout: DEFAULTS.keepAliveTimeoutMs,
+      keepAliveTimeout: options.keepAliveTimeoutMs,
       // Node checks these timeouts only every connectionsCheckingInterval (30 s by default), which
       // would let a slow client hold a connection four times longer than headersTimeout says.
       connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(headersTimeout / 4))),

@@ -173,6 +173,16 @@ const rawRequest = fc
     });
   });
 
+/**
+ * The first batch, before the random ones: a parser refusal, a token and a 404, so the statuses the test
+ * requires are reached on every run (random batches reached 404 only 2-6 times in 600 cases).
+ */
+const KNOWN_BATCH = [
+  `POST ${TOKEN_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${GOOD_BODY.length}\r\nConnection: close\r\n\r\n${GOOD_BODY}`,
+  'GET /no-such-path HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
+  'NOT HTTP AT ALL\r\n\r\n',
+].map((text) => ({ bytes: Buffer.from(text, 'latin1') }));
+
 /** The documented bodies a raw request may legitimately get back, whatever the path it reached. */
 const DOCUMENTED_BODIES = ['TokenResponse', 'OAuthError', 'HubError', 'FieldErrors', 'ControlError'];
 
@@ -212,7 +222,9 @@ describe('malformed HTTP on raw sockets', () => {
       await fc.assert(
         fc.asyncProperty(fc.array(rawRequest, { minLength: batch, maxLength: batch }), async (requests) => {
           const exchanges = await Promise.all(
-            requests.map(({ bytes }) => rawExchange(mock.port, bytes, 150)),
+            // 1 s for an answer to begin: with 150 ms, beside busy loops (load 16-24), most answers that need
+            // the app (a signed token, a 404) were cut off unread and the run missed 404 altogether.
+            requests.map(({ bytes }) => rawExchange(mock.port, bytes, 150, 1_000)),
           );
           exchanges.forEach((exchange, index) => {
             const sent = requests[index]?.bytes.toString('latin1') ?? '';
@@ -224,7 +236,7 @@ describe('malformed HTTP on raw sockets', () => {
             }
           });
         }),
-        { ...rest, numRuns: Math.ceil(numRuns / batch) },
+        { ...rest, numRuns: Math.ceil(numRuns / batch), examples: [[KNOWN_BATCH]] },
       );
       await assertServesValidToken((request) => fetch(request), mock.url);
       const outcomes = Object.fromEntries([...statuses].map(([status, count]) => [String(status), count]));

@@ -35,8 +35,9 @@ export function startServe(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`serve did not start in 10 s:\n${out}\n${err}`));
-    }, 10_000);
+      reject(new Error(`serve did not start in 60 s:\n${out}\n${err}`));
+      // A hang detector: beside busy loops (load 18) a start once took over 10 s, the bound before.
+    }, 60_000);
     const onData = (): void => {
       const match = /listening on (http:\/\/[^\s]+)/.exec(out);
       if (match === null) return;

@@ -67,10 +67,18 @@ export function parseResponses(raw: string): { responses: RawResponse[]; trailin
 }
 
 /**
- * Writes `bytes` on a fresh connection and collects the answer until the server closes, or until
- * `idleMs` pass without a byte (then we close). Never rejects: a reset is just the end of the exchange.
+ * Writes `bytes` on a fresh connection and collects the answer until the server closes, or until we give
+ * up (then we close): `answerMs` without any answer, or `idleMs` without a byte once the answer began.
+ * A server that waits for more body stays silent, so some bound is needed; the wait for the first byte
+ * is the longer one because a busy machine delays the answer itself (a signed token), not just its end.
+ * Never rejects: a reset is just the end of the exchange.
  */
-export function rawExchange(port: number, bytes: Buffer, idleMs: number): Promise<RawExchange> {
+export function rawExchange(
+  port: number,
+  bytes: Buffer,
+  idleMs: number,
+  answerMs = idleMs,
+): Promise<RawExchange> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let closedByServer = true;
@@ -78,10 +86,13 @@ export function rawExchange(port: number, bytes: Buffer, idleMs: number): Promis
     let timer: NodeJS.Timeout | undefined;
     const arm = (): void => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        closedByServer = false;
-        socket.destroy();
-      }, idleMs);
+      timer = setTimeout(
+        () => {
+          closedByServer = false;
+          socket.destroy();
+        },
+        chunks.length === 0 ? answerMs : idleMs,
+      );
     };
     socket.on('connect', () => {
       socket.write(bytes, () => undefined);
