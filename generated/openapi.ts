@@ -395,6 +395,64 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/__dashboard/': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The live dashboard page (docs/dashboard.md)
+     * @description One HTML page, served by the mock itself, that polls /__dashboard/feed and draws each client's tokens
+     *     and calls, the webhook deliveries with their attempts, the clock and the fault queue; its controls call the control API. Guarded
+     *     as the control API is: loopback only, or with --control-token a bearer token (the page asks for it).
+     */
+    get: operations['getDashboard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/__dashboard/feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the dashboard polls; the state now and what was recorded after the cursors given */
+    get: operations['getDashboardFeed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/__dashboard/assets/{asset}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A module of the page's script, by its path in the package (e.g. shared/timeline/timeline-svg.js). */
+        asset: string;
+      };
+      cookie?: never;
+    };
+    get: operations['getDashboardAsset'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 export type webhooks = {
   requestEvent: {
@@ -941,6 +999,89 @@ export type components = {
       /** @description Recorder entries pushed out of the ring buffer since the last reset. */
       dropped: number;
       capacity: number;
+    };
+    /** @description A client the mock knows (configured or created); its secret is never served. */
+    DashboardClient: {
+      client_id: string;
+      /** @description The lifetime of the tokens it is issued */
+      expires_in: number;
+    };
+    /** @description A token request or hub call, with what the dashboard draws of it. */
+    DashboardExchange: {
+      seq: number;
+      /** @enum {string} */
+      endpoint: 'token' | 'hub';
+      /** @description When the request arrived, by the mock clock, epoch ms. */
+      at_ms: number;
+      method: string;
+      path: string;
+      /** @description 0 when the connection was dropped. */
+      status: number;
+      client_id: string | null;
+      /** @description The token issued (token endpoint) or presented (hub), when there was one. */
+      jti: string | null;
+      /** @description The lifetime of the token issued */
+      expires_in: number | null;
+      /** @description The hub's bearer check (see Recording). */
+      token_check: string | null;
+      error: string | null;
+      fault: string | null;
+    };
+    /** @description A request to the control API, as the recorder kept it. */
+    DashboardAction: {
+      seq: number;
+      at_ms: number;
+      method: string;
+      path: string;
+      status: number;
+      error: string | null;
+    };
+    /** @description One finished webhook delivery attempt, as the dashboard shows it. */
+    DashboardDelivery: {
+      seq: number;
+      delivery_id: string;
+      event_id: string;
+      action: components['schemas']['WebhookAction'];
+      service_request_id: string;
+      subscription_id: string;
+      client_id: string | null;
+      url: string;
+      attempt: number;
+      redelivery: boolean;
+      /** @description When the attempt started, by the mock's clock, epoch ms. */
+      at_ms: number;
+      duration_ms: number;
+      status: number | null;
+      error: components['schemas']['WebhookDeliveryError'] | null;
+      delivered: boolean;
+      /** @description When the schedule tries again; null after the last attempt. */
+      next_attempt_at_ms: number | null;
+    };
+    /**
+     * @description The dashboard's poll. clock, faults, clients, subscriptions and pending_retries are the state now;
+     *     exchanges, actions and deliveries are those recorded after the cursors sent (all of them kept when none). first_* is the oldest seq
+     *     still kept (null when none): the page forgets what is older, as the recorder has.
+     */
+    DashboardFeed: {
+      clock: components['schemas']['ClockState'];
+      faults: components['schemas']['Fault'][];
+      clients: components['schemas']['DashboardClient'][];
+      exchanges: components['schemas']['DashboardExchange'][];
+      actions: components['schemas']['DashboardAction'][];
+      last_seq: number;
+      first_seq: number | null;
+      last_action_seq: number;
+      first_action_seq: number | null;
+      deliveries: components['schemas']['DashboardDelivery'][];
+      last_delivery_seq: number;
+      first_delivery_seq: number | null;
+      subscriptions: components['schemas']['WebhookSubscription'][];
+      /** @description Webhook attempts scheduled and not yet started. */
+      pending_retries: number;
+      /** @description How many exchanges the recorder keeps. */
+      capacity: number;
+      /** @description Exchanges pushed out since the last reset. */
+      dropped: number;
     };
   };
   responses: {
@@ -1784,6 +1925,87 @@ export interface operations {
       400: components['responses']['ControlError'];
       401: components['responses']['ControlError'];
       403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
+    };
+  };
+  getDashboard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
+    };
+  };
+  getDashboardFeed: {
+    parameters: {
+      query?: {
+        /** @description Only exchanges with a greater seq (the last_seq of the previous answer). */
+        after_seq?: number;
+        /** @description Only control requests with a greater seq (the last_action_seq of the previous answer). */
+        after_action_seq?: number;
+        /** @description Only webhook delivery attempts with a greater seq (the last_delivery_seq of the previous answer). */
+        after_delivery_seq?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The state and the new records. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DashboardFeed'];
+        };
+      };
+      400: components['responses']['ControlError'];
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+      405: components['responses']['ControlError'];
+    };
+  };
+  getDashboardAsset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A module of the page's script, by its path in the package (e.g. shared/timeline/timeline-svg.js). */
+        asset: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The module. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/javascript': string;
+        };
+      };
+      401: components['responses']['ControlError'];
+      403: components['responses']['ControlError'];
+      404: components['responses']['ControlError'];
       405: components['responses']['ControlError'];
     };
   };

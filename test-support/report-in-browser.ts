@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { CertificationReport, Verdict } from '../contract-tests/report/report-types.js';
 import { PACKAGE_ROOT } from '../shared/package-root.js';
+import { launchChromium } from './chromium.js';
 
 /**
  * Opens an HTML certification report in a real headless Chromium and checks what a person would see:
@@ -15,21 +14,6 @@ import { PACKAGE_ROOT } from '../shared/package-root.js';
  *
  * Used by the HTML report's own test and by the third-party certification tests, once per library.
  */
-
-/** Debian's Chromium; `.ci/run` installs it. */
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export interface ExpectedRule {
   readonly rule: string;
@@ -292,52 +276,39 @@ export async function checkReportInBrowser(
   expected: ExpectedReport,
   options: CheckReportOptions = {},
 ): Promise<BrowserReportCheck> {
-  const executablePath = options.executablePath ?? DEFAULT_CHROMIUM;
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `checkReportInBrowser: no Chromium at ${executablePath}. Install Debian's chromium ` +
-        '(sudo apt-get install chromium; .ci/run does this in CI) to run the real-browser report test.',
-    );
-  }
   const file = resolve(htmlFile);
   if (!existsSync(file)) throw new Error(`checkReportInBrowser: no report at ${file}`);
   const screenshot = resolve(options.screenshotFile ?? defaultScreenshot(file));
   await mkdir(dirname(screenshot), { recursive: true });
   const fileUrl = pathToFileURL(file).href;
 
-  const userDataDir = await mkdtemp(join(tmpdir(), 'report-chromium-'));
+  const browser = await launchChromium({
+    who: 'checkReportInBrowser',
+    width: options.width ?? 1100,
+    ...(options.executablePath === undefined ? {} : { executablePath: options.executablePath }),
+  });
   try {
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: options.width ?? 1100, height: 900 },
-      timeout: 30_000,
+    const { context } = browser;
+    const externalRequests: string[] = [];
+    const pageErrors: string[] = [];
+    context.on('request', (request) => {
+      if (request.url() !== fileUrl) externalRequests.push(request.url());
     });
-    try {
-      const externalRequests: string[] = [];
-      const pageErrors: string[] = [];
-      context.on('request', (request) => {
-        if (request.url() !== fileUrl) externalRequests.push(request.url());
-      });
-      const page = context.pages()[0] ?? (await context.newPage());
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      page.on('console', (message) => {
-        if (message.type() === 'error') pageErrors.push(message.text());
-      });
-      await page.goto(fileUrl, { waitUntil: 'load', timeout: 15_000 });
-      const seen = await page.evaluate(observePage);
-      await page.screenshot({ path: screenshot, fullPage: true });
-      const observed: BrowserReportCheck = { ...seen, screenshot, externalRequests, pageErrors };
-      const problems = compare(observed, expected);
-      if (problems.length > 0) {
-        throw new Error(`The HTML report ${file} does not show what it should:\n- ${problems.join('\n- ')}`);
-      }
-      return observed;
-    } finally {
-      await context.close();
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto(fileUrl, { waitUntil: 'load', timeout: 15_000 });
+    const seen = await page.evaluate(observePage);
+    await page.screenshot({ path: screenshot, fullPage: true });
+    const observed: BrowserReportCheck = { ...seen, screenshot, externalRequests, pageErrors };
+    const problems = compare(observed, expected);
+    if (problems.length > 0) {
+      throw new Error(`The HTML report ${file} does not show what it should:\n- ${problems.join('\n- ')}`);
     }
+    return observed;
   } finally {
-    await rm(userDataDir, { recursive: true, force: true });
+    await browser.close();
   }
 }

@@ -70,6 +70,8 @@ describe('vectorcare-auth-mock serve (the built CLI as a child process)', () => 
     const output = cli.output();
     expect(output).toContain(`token endpoint   ${url}/v2.0/oauth2/token`);
     expect(output).toContain(`JWKS             ${url}/.well-known/jwks.json`);
+    expect(output).toContain(`dashboard        ${url}/__dashboard/ (loopback only)`);
+    expect((await fetch(`${url}/__dashboard/`)).status).toBe(200);
     expect(output).toContain('client_id=demo-client client_secret=demo-secret (expires_in 3600 s)');
     expect(output).toMatch(/TEST-ONLY key .*for tests only/);
 

@@ -15,6 +15,7 @@ function banner(server: MockServer, usesDemoClient: boolean, controlLocked: bool
     `  JWKS             ${server.jwksUrl}`,
     `  metadata         ${server.url}/.well-known/oauth-authorization-server`,
     `  control API      ${server.url}/__control/ (${controlLocked ? 'requires the control token' : 'loopback only'})`,
+    `  dashboard        ${server.url}/__dashboard/ (${controlLocked ? 'asks for the control token' : 'loopback only'})`,
   ];
   for (const client of clients) {
     // Only the embedded demo client's secret is public; secrets from a config file are never printed.

@@ -6,6 +6,7 @@ import { createControlOperations, type ControlOperations } from '../control/cont
 import { replyResponse, type MockEnv } from './bindings.js';
 import type { MockContext } from '../mock-context.js';
 import { registerControlRoutes } from './control-routes.js';
+import { registerDashboardRoutes } from './dashboard-routes.js';
 import { registerHubRoutes } from './hub-routes.js';
 import { registerTokenRoute } from './token-route.js';
 import { registerWellKnownRoutes } from './well-known-routes.js';
@@ -23,6 +24,7 @@ export function createApp(
   registerWellKnownRoutes(app, context);
   registerHubRoutes(app, context);
   registerControlRoutes(app, context, control);
+  registerDashboardRoutes(app, context, control);
 
   app.notFound(function notFoundHandler() {
     return replyResponse(errorReply(notFound()));

@@ -49,6 +49,11 @@ export class EventRing<E extends { readonly seq: number }> {
     return this.#dropped;
   }
 
+  /** The seq of the newest event ever kept (0 before the first), cleared or not: the ring's cursor. */
+  get lastSeq(): number {
+    return this.#seq;
+  }
+
   get size(): number {
     return this.#size;
   }

@@ -109,6 +109,21 @@ export class Recorder {
     return this.#exchanges.dropped;
   }
 
+  /** The seq of the newest exchange ever kept (0 before the first); numbering goes on after a clear. */
+  get lastSeq(): number {
+    return this.#exchanges.lastSeq;
+  }
+
+  /** The same for the control requests' ring. */
+  get lastControlSeq(): number {
+    return this.#control.lastSeq;
+  }
+
+  /** The same for the webhook delivery attempts' ring. */
+  get lastDeliverySeq(): number {
+    return this.#deliveries.lastSeq;
+  }
+
   /** How many exchanges are kept. */
   get size(): number {
     return this.#exchanges.size;

@@ -24,6 +24,10 @@ export interface LegendContent {
   readonly statuses: ReadonlySet<CallStatusGroup>;
   readonly kitCalls: boolean;
   readonly actionKinds: ReadonlySet<TimelineAction['kind']>;
+  /** Who the actions are by (default `kit`). */
+  readonly actor?: string;
+  /** The picture has a line for the present. */
+  readonly now?: boolean;
 }
 
 export const LEGEND_LINE_HEIGHT = 18;
@@ -37,7 +41,7 @@ const STATUS_ORDER: readonly CallStatusGroup[] = [
   'status-dropped',
   'status-other',
 ];
-const ACTION_ORDER: readonly TimelineAction['kind'][] = ['revoke', 'clock', 'fault', 'note'];
+const ACTION_ORDER: readonly TimelineAction['kind'][] = ['revoke', 'clock', 'fault', 'reset', 'note'];
 
 interface LegendItem {
   readonly swatch: SafeHtml;
@@ -94,7 +98,13 @@ function items(content: LegendContent): LegendItem[] {
     if (!content.actionKinds.has(kind)) continue;
     list.push({
       swatch: markup`<path d="M10 -5 L15 0 L10 5 L5 0 Z" fill="${ACTION_COLOURS[kind]}"></path>`,
-      text: `kit: ${kind}`,
+      text: `${content.actor ?? 'kit'}: ${kind}`,
+    });
+  }
+  if (content.now === true) {
+    list.push({
+      swatch: markup`<line x1="10" y1="-7" x2="10" y2="7" stroke="${c.now}" stroke-width="2"></line>`,
+      text: 'now (mock clock)',
     });
   }
   return list;

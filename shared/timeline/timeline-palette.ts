@@ -21,6 +21,7 @@ export const TIMELINE_COLOURS = {
   dropped: '#8c959f',
   informational: '#6e7781',
   kitCall: '#8c959f',
+  now: '#bf3989',
 } as const;
 
 /** The colour of each kind of kit action's marker. */
@@ -30,6 +31,7 @@ export const ACTION_COLOURS: Readonly<Record<TimelineAction['kind'], string>> = 
   revoke: '#8250df',
   clock: '#0969da',
   fault: '#bc4c00',
+  reset: '#24292f',
   note: '#59636e',
 };
 

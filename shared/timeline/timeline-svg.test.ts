@@ -193,4 +193,52 @@ describe('renderTimelineSvg', () => {
     expect(out).toContain('&quot;&gt;&lt;script&gt;');
     expect(findElements(out, 'rect', 'token-bar')[0]?.attributes['data-jti']).toMatch(/^"><script>/);
   });
+
+  describe('drawn live (the dashboard)', () => {
+    const live = new TimelineSketch(10, 'lv');
+    const jti = live.token(0);
+    for (let at = 500; at <= 7500; at += 500) live.call(at, jti, at === 7500 ? 401 : 201);
+    live.action(7000, 'revoke', 'POST /__control/tokens/revoke → 200').action(7200, 'reset', 'reset');
+    const timeline = live.build(10_000);
+
+    it('draws the present as a line at its time, named in the legend', () => {
+      const out = renderTimelineSvg(timeline, 'demo-client', { nowMs: 7600 }).value;
+      const { x0, perSecond } = axisScale(out);
+      const [line] = findElements(out, 'line').filter(
+        (element) => element.attributes['stroke'] === '#bf3989',
+      );
+      expect(numberAttribute(line!, 'x1')).toBeCloseTo(x0 + 7.6 * perSecond, 0);
+      expect(out).toContain('>now (mock clock)</text>');
+      expect(renderTimelineSvg(timeline, 'demo-client').value).not.toContain('now (mock clock)');
+    });
+
+    it('names the actor in the action row and the legend: the control API instead of the kit', () => {
+      const out = renderTimelineSvg(timeline, 'demo-client', { actor: 'control' }).value;
+      expect(out).toContain('>control</text>');
+      expect(out).toContain('>control: revoke</text>');
+      expect(out).toContain('>control: reset</text>');
+      expect(out).not.toContain('>kit</text>');
+    });
+
+    it('above tickElementsUpTo, draws the calls of a row and colour as one path with a tick each', () => {
+      const out = renderTimelineSvg(timeline, 'demo-client', { tickElementsUpTo: 5 }).value;
+      expect(findElements(out, 'rect', 'call-tick')).toHaveLength(0);
+      const paths = findElements(out, 'path', 'call-ticks');
+      expect(paths.map((path) => [path.attributes['class'], path.attributes['data-count']])).toEqual([
+        ['call-ticks status-2xx', '14'],
+        ['call-ticks status-401', '1'],
+      ]);
+      const { x0, perSecond } = axisScale(out);
+      const xs = [...(paths[0]!.attributes['d'] ?? '').matchAll(/M([\d.]+) /g)].map((match) =>
+        Number(match[1]),
+      );
+      expect(xs).toHaveLength(14);
+      xs.forEach((tx, i) => expect(tx).toBeCloseTo(x0 + (0.5 + i * 0.5) * perSecond, 0));
+      expect(out).toContain(`<title>T1 · ${jti.slice(0, 8)}: 14 calls → 14 × 201</title>`);
+      // Up to the limit every call keeps its own element.
+      const each = renderTimelineSvg(timeline, 'demo-client', { tickElementsUpTo: 15 }).value;
+      expect(findElements(each, 'rect', 'call-tick')).toHaveLength(15);
+      expect(findElements(each, 'path', 'call-ticks')).toHaveLength(0);
+    });
+  });
 });

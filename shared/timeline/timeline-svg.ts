@@ -1,4 +1,4 @@
-import { markup, type SafeHtml } from '../html-escape.js';
+import { markup, trustedHtml, type SafeHtml } from '../html-escape.js';
 import type { Timeline, TimelineAction, TimelineCall, TimelineToken } from './timeline-types.js';
 import { formatSeconds } from '../time-format.js';
 import { renderTimelineLegend } from './timeline-legend.js';
@@ -7,6 +7,7 @@ import {
   CALL_STATUS_COLOURS,
   TIMELINE_COLOURS as C,
   callStatusGroup,
+  type CallStatusGroup,
 } from './timeline-palette.js';
 
 /**
@@ -67,6 +68,8 @@ function isLabelled(action: TimelineAction): boolean {
 
 /** Kit actions this close together (px) share one marker, so their labels cannot collide. */
 const GROUP_DISTANCE = 8;
+/** A marker's title lists this many of its actions, then counts the rest. */
+const MAX_TITLE_ACTIONS = 12;
 
 interface ActionGroup {
   readonly x: number;
@@ -75,11 +78,15 @@ interface ActionGroup {
   readonly label: string;
 }
 
-function groupActions(actions: readonly TimelineAction[], x: (ms: number) => number): ActionGroup[] {
+function groupActions(
+  actions: readonly TimelineAction[],
+  x: (ms: number) => number,
+  distance: number,
+): ActionGroup[] {
   const groups: { x: number; actions: TimelineAction[] }[] = [];
   for (const action of [...actions].sort((a, b) => a.at_ms - b.at_ms)) {
     const last = groups.at(-1);
-    if (last !== undefined && x(action.at_ms) - last.x < GROUP_DISTANCE) last.actions.push(action);
+    if (last !== undefined && x(action.at_ms) - last.x < distance) last.actions.push(action);
     else groups.push({ x: x(action.at_ms), actions: [action] });
   }
   return groups.map((group) => {
@@ -136,6 +143,67 @@ function callTitle(call: TimelineCall): string {
   return `${formatSeconds(call.at_ms)}: ${call.method} ${call.path} with ${jti} → ${status}${check}`;
 }
 
+const STATUS_GROUPS: readonly CallStatusGroup[] = [
+  'status-2xx',
+  'status-401',
+  'status-error',
+  'status-dropped',
+  'status-other',
+];
+
+interface CompactLayout {
+  readonly x: (ms: number) => number;
+  readonly rowOfCall: (call: TimelineCall) => number;
+  readonly rowTop: (row: number) => number;
+  readonly tickHeight: number;
+  readonly rowName: (row: number) => string;
+}
+
+/**
+ * The calls as one path per row and colour: a 3-wide stroke per call (calls in the same half pixel share
+ * one), titled with the row, the count and the statuses. `data-count` says how many calls each path draws.
+ */
+function compactTicks(calls: readonly TimelineCall[], layout: CompactLayout): SafeHtml[] {
+  // Keyed by row and colour as one number, and x in half pixels as integers: this runs once per call.
+  const groups = STATUS_GROUPS.length;
+  const paths = new Map<
+    number,
+    {
+      row: number;
+      group: CallStatusGroup;
+      jti: string;
+      xs: Set<number>;
+      statuses: Map<number, number>;
+      count: number;
+    }
+  >();
+  for (const call of calls) {
+    const row = layout.rowOfCall(call);
+    const group = callStatusGroup(call.status);
+    const key = row * groups + STATUS_GROUPS.indexOf(group);
+    let path = paths.get(key);
+    if (path === undefined) {
+      path = { row, group, jti: call.jti ?? '', xs: new Set(), statuses: new Map(), count: 0 };
+      paths.set(key, path);
+    }
+    path.xs.add(Math.round(layout.x(call.at_ms) * 2));
+    path.statuses.set(call.status, (path.statuses.get(call.status) ?? 0) + 1);
+    path.count += 1;
+  }
+  return [...paths.values()].map((path) => {
+    // Only numbers and path commands: nothing in `d` needs escaping.
+    const tail = ` ${layout.rowTop(path.row)}v${layout.tickHeight}`;
+    let d = '';
+    for (const halfPixels of path.xs) d += `M${halfPixels / 2}${tail}`;
+    const statuses = [...path.statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([status, count]) => `${count} × ${status === 0 ? 'dropped' : status}`)
+      .join(', ');
+    const title = `${layout.rowName(path.row)}: ${path.count} ${path.count === 1 ? 'call' : 'calls'} → ${statuses}`;
+    return markup`<path class="call-ticks ${path.group}" data-count="${path.count}" data-jti="${path.jti}" d="${trustedHtml(d)}" stroke="${CALL_STATUS_COLOURS[path.group]}" stroke-width="3" fill="none"><title>${title}</title></path>`;
+  });
+}
+
 /**
  * The kit's evidence names token requests T1, T2, ... in the order the mock recorded them, failed ones
  * included; the picture uses the same names so the two can be read side by side.
@@ -158,13 +226,37 @@ function tokenRequestTitle(token: TimelineToken, name: string): string {
   return `${formatSeconds(token.at_ms)}: token request ${name}${how} failed → ${token.status}${error}`;
 }
 
+/** How a picture is drawn where it is not the report's. */
+export interface TimelineSvgOptions {
+  /** Who the actions are by, for the row label and the legend: `kit` (the default) or `control`. */
+  readonly actor?: string;
+  /** The present, ms from t0, drawn as a line: the dashboard's live edge. */
+  readonly nowMs?: number;
+  /**
+   * Above this many calls, the calls on one row with one colour are drawn as one path, a tick each still,
+   * under one title that counts them: a live page with thousands of calls would otherwise build, parse
+   * and lay out an element (and a title) per call. The report draws every call as its own element.
+   */
+  readonly tickElementsUpTo?: number;
+  /**
+   * Actions closer than this (px, default 8) share one marker. A live page whose clock is moved every
+   * second has hundreds of actions; a wider grouping keeps their markers, and the labels' lanes, few.
+   */
+  readonly actionGroupPx?: number;
+}
+
 /**
  * Renders a scenario's timeline as an inline SVG element.
  *
  * @example
  * markup`<figure>${renderTimelineSvg(result.timeline, result.rule)}</figure>`
  */
-export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
+export function renderTimelineSvg(
+  timeline: Timeline,
+  rule: string,
+  options: TimelineSvgOptions = {},
+): SafeHtml {
+  const actor = options.actor ?? 'kit';
   const issued = timeline.tokens.filter(isIssued);
   const nameOf = new Map(timeline.tokens.map((token, index) => [token, tokenName(index)]));
   const rowOfJti = new Map(issued.map((token, index) => [token.jti, index]));
@@ -180,6 +272,7 @@ export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
     ...timeline.tokens.map((token) => token.at_ms),
     ...timeline.calls.map((call) => call.at_ms),
     ...timeline.actions.map((action) => action.at_ms),
+    options.nowMs ?? 0,
   );
   const x = (ms: number): number => PLOT_LEFT + (Math.min(Math.max(ms, 0), domainMs) / domainMs) * PLOT_WIDTH;
   const marksShown = (fraction: number): boolean =>
@@ -187,7 +280,7 @@ export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
 
   const labelled = timeline.actions.filter(isLabelled);
   const kitCalls = timeline.actions.filter((action) => action.kind === 'call');
-  const groups = groupActions(labelled, x);
+  const groups = groupActions(labelled, x, options.actionGroupPx ?? GROUP_DISTANCE);
   const placements = placeLabels(groups);
   const laneCount = Math.max(0, ...placements.map((placement) => placement.lane + 1));
 
@@ -209,6 +302,8 @@ export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
       statuses: new Set(timeline.calls.map((call) => callStatusGroup(call.status))),
       kitCalls: kitCalls.length > 0,
       actionKinds: new Set(labelled.map((action) => action.kind)),
+      actor,
+      now: options.nowMs !== undefined,
     },
     axisTop + AXIS_HEIGHT,
     PLOT_LEFT,
@@ -239,7 +334,7 @@ export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
   // Thin rows (a client that never stops asking for tokens) have no room for a label each.
   const showRowLabels = rowHeight >= 12;
   const rowLabels = [
-    rowLabel(kitY, 'kit'),
+    rowLabel(kitY, actor),
     rowLabel(requestY, 'token requests'),
     showRowLabels
       ? issued.map((token, index) =>
@@ -285,11 +380,27 @@ export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
     ]}</g>`;
   });
 
-  const ticks = timeline.calls.map((call) => {
-    const row = call.jti === null ? undefined : rowOfJti.get(call.jti);
-    const group = callStatusGroup(call.status);
-    return markup`<rect class="call-tick ${group}" data-status="${call.status}" data-jti="${call.jti ?? ''}" data-at-ms="${n(call.at_ms)}" x="${n(x(call.at_ms) - 1.5)}" y="${n(rowTop(row ?? issued.length) + 1)}" width="3" height="${n(Math.max(4, rowHeight - 2))}" fill="${CALL_STATUS_COLOURS[group]}"><title>${callTitle(call)}</title></rect>`;
-  });
+  const tickHeight = n(Math.max(4, rowHeight - 2));
+  const rowOfCall = (call: TimelineCall): number =>
+    (call.jti === null ? undefined : rowOfJti.get(call.jti)) ?? issued.length;
+  const compact = options.tickElementsUpTo !== undefined && timeline.calls.length > options.tickElementsUpTo;
+  const ticks = compact
+    ? compactTicks(timeline.calls, {
+        x,
+        rowOfCall,
+        rowTop: (row) => n(rowTop(row) + 1),
+        tickHeight,
+        rowName: (row) => {
+          const token = issued[row];
+          return token === undefined
+            ? 'no or unknown token'
+            : `${nameOf.get(token) ?? ''} · ${shortJti(token.jti)}`;
+        },
+      })
+    : timeline.calls.map((call) => {
+        const group = callStatusGroup(call.status);
+        return markup`<rect class="call-tick ${group}" data-status="${call.status}" data-jti="${call.jti ?? ''}" data-at-ms="${n(call.at_ms)}" x="${n(x(call.at_ms) - 1.5)}" y="${n(rowTop(rowOfCall(call)) + 1)}" width="3" height="${tickHeight}" fill="${CALL_STATUS_COLOURS[group]}"><title>${callTitle(call)}</title></rect>`;
+      });
 
   const tokenRequests = timeline.tokens.map((token) => {
     const tx = x(token.at_ms);
@@ -312,15 +423,22 @@ export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
     const colour = first === undefined ? C.muted : ACTION_COLOURS[first.kind];
     const placement = placements[i] ?? { lane: 0, anchorEnd: false };
     const labelY = kitTop - 4 - placement.lane * LABEL_LANE_HEIGHT;
-    const title = group.actions
-      .map((action) => `${formatSeconds(action.at_ms)}: ${action.kind}: ${action.detail}`)
-      .join('\n');
+    const listed = group.actions
+      .slice(0, MAX_TITLE_ACTIONS)
+      .map((action) => `${formatSeconds(action.at_ms)}: ${action.kind}: ${action.detail}`);
+    const unlisted = group.actions.length - listed.length;
+    const title = [...listed, ...(unlisted > 0 ? [`… and ${unlisted} more`] : [])].join('\n');
     const gx = n(group.x);
     const label = placement.anchorEnd
       ? markup`<text class="action-label" x="${n(group.x - 4)}" y="${n(labelY)}" text-anchor="end" fill="${colour}" font-weight="600">${group.label}</text>`
       : markup`<text class="action-label" x="${n(group.x + 4)}" y="${n(labelY)}" fill="${colour}" font-weight="600">${group.label}</text>`;
     return markup`<g class="kit-action" data-kind="${group.actions.map((action) => action.kind).join(' ')}" data-at-ms="${n(first?.at_ms ?? 0)}"><title>${title}</title><line x1="${gx}" y1="${n(labelY - 9)}" x2="${gx}" y2="${n(rowsBottom)}" stroke="${colour}" stroke-width="1.2" stroke-dasharray="4 3"></line><path d="M${gx} ${n(kitY - 6)} L${n(group.x + 6)} ${n(kitY)} L${gx} ${n(kitY + 6)} L${n(group.x - 6)} ${n(kitY)} Z" fill="${colour}"></path>${label}</g>`;
   });
+
+  const nowLine =
+    options.nowMs === undefined
+      ? null
+      : markup`<g class="now" data-at-ms="${n(options.nowMs)}"><title>now: ${formatSeconds(options.nowMs)}</title><line x1="${n(x(options.nowMs))}" y1="${n(kitTop)}" x2="${n(x(options.nowMs))}" y2="${n(axisTop)}" stroke="${C.now}" stroke-width="2"></line></g>`;
 
   const empty =
     timeline.tokens.length === 0 && timeline.calls.length === 0
@@ -340,6 +458,7 @@ export function renderTimelineSvg(timeline: Timeline, rule: string): SafeHtml {
     // The kit's call marks go over the action markers, which are larger and often at the same instant.
     actionMarkers,
     kitCallMarks,
+    nowLine,
     empty,
     legend.markup,
   ]}</svg>`;

@@ -35,10 +35,13 @@ export interface TimelineCall {
   readonly token_check: string | null;
 }
 
-/** Something the kit did: asked for a call, revoked a token, moved the clock, injected a fault. */
+/**
+ * Something the kit did (asked for a call, revoked a token, moved the clock, injected a fault), or on the
+ * dashboard a control API request (revoke, clock, fault, reset).
+ */
 export interface TimelineAction {
   readonly at_ms: number;
-  readonly kind: 'call' | 'result' | 'revoke' | 'clock' | 'fault' | 'note';
+  readonly kind: 'call' | 'result' | 'revoke' | 'clock' | 'fault' | 'reset' | 'note';
   readonly detail: string;
 }
 

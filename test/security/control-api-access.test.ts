@@ -1,6 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApp, createMockServer, type MockServer } from '../../mock-server/index.js';
+import { createMockServer, type MockServer } from '../../mock-server/index.js';
+import { fetchFromAddress } from '../../test-support/from-address.js';
 
 const CONTROL_TOKEN = 'a-long-control-token-7c9e2f51d3';
 
@@ -10,19 +11,9 @@ const outsideAddresses = Object.values(networkInterfaces())
   .filter((address) => address !== undefined && !address.internal && address.family === 'IPv4')
   .map((address) => address?.address as string);
 
-/** The app called as the Node server calls it, with the socket's remote address the guard reads. */
-function fromAddress(
-  mock: MockServer,
-  remoteAddress: string,
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  const app = createApp(mock.context, mock.control);
-  return Promise.resolve(
-    app.fetch(new Request(`${mock.url}/__control/clock`, { headers }), {
-      incoming: { socket: { remoteAddress } },
-    } as never),
-  );
-}
+/** The control API's clock, called as from `remoteAddress`. */
+const fromAddress = (mock: MockServer, remoteAddress: string, headers: Record<string, string> = {}) =>
+  fetchFromAddress(mock, '/__control/clock', remoteAddress, headers);
 
 const REFUSALS: readonly [string, Record<string, string>][] = [
   ['no Authorization', {}],
