@@ -105,7 +105,7 @@ export interface RefreshTiming {
   readonly maxSpacingMs: number;
   /** Bisection stops at this width (virtual time). */
   readonly resolutionMs: number;
-  /** The last probe of a token's life, this long after its expiry. */
+  /** The first probe past a token's expiry, this long after it; a second this much later (refresh-locator.ts). */
   readonly afterExpiryMs: number;
   /** How far the kit's view of a refresh may be from the client's (fit allowance). */
   readonly jitterMs: number;
@@ -117,7 +117,8 @@ export interface RefreshTiming {
  * The refresh timing of a run. Out of process the kit scans each token's life with a probe every 0.5% of it
  * (at most a second apart) and allows 250 ms between its view and the client's (a busy machine); in virtual
  * time it bisects to the millisecond, and measures at VectorCare's 3600 s directly. The last probe comes
- * 1 s after the token's expiry: a client that still presents it then never refreshes it.
+ * 1 s after the token's expiry (and, when the client still presents it and fetched no token for the 401, another
+ * 1 s later): a client that still presents it then never refreshes it.
  */
 
 export function refreshTiming(profile: CertificationProfile, mode: TimeDriver['mode']): RefreshTiming {
@@ -160,8 +161,8 @@ export function profileMargins(
     settle_ms: profile.settleMs,
     locator:
       mode === 'virtual'
-        ? `bisection to ${timing.resolutionMs} ms over successive token lives; last probe ${timing.afterExpiryMs} ms after expiry`
-        : `a probe every ${timing.spacingShare * 100}% of the lifetime (${timing.minSpacingMs} ms to ${timing.maxSpacingMs} ms apart), the first at once, the last ${timing.afterExpiryMs} ms after the client's own count of the lifetime ran out`,
+        ? `bisection to ${timing.resolutionMs} ms over successive token lives; a probe ${timing.afterExpiryMs} ms after expiry (and, unless the 401 made the client fetch a token, another ${timing.afterExpiryMs} ms later)`
+        : `a probe every ${timing.spacingShare * 100}% of the lifetime (${timing.minSpacingMs} ms to ${timing.maxSpacingMs} ms apart), the first at once, then one ${timing.afterExpiryMs} ms after the client's own count of the lifetime ran out (and, unless the 401 made the client fetch a token, another ${timing.afterExpiryMs} ms later)`,
     fit_allowance_ms: timing.jitterMs,
     at_expiry_ms: timing.atExpiryMs,
     probe_points: `no-expired-token 0/50%, exp+0.5 s (first token answer held 2 s), 110% of ${timing.timingLifetimeS} s; honours-expires-in: the first token ${timing.timingLifetimeS} s, the next ${profile.honoursLifetimeS} s, each life scanned`,

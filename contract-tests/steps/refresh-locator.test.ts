@@ -15,11 +15,8 @@ async function locate(
   lifetimeS: number,
   method: LocateOptions['method'],
 ): Promise<LocatedRefresh> {
-  const harness = await startHarness(
-    { kind: 'module', file: `fixtures/adapters/${control}.mjs` },
-    PROFILES.quick,
-    Date.UTC(2026, 0, 15, 14, 30),
-  );
+  const file = control.includes('/') ? control : `fixtures/adapters/${control}.mjs`;
+  const harness = await startHarness({ kind: 'module', file }, PROFILES.quick, Date.UTC(2026, 0, 15, 14, 30));
   closers.push(() => harness.mock.close());
   const s = new ScenarioContext({ ...harness, rule: 'locator-test', profile: PROFILES.quick, lifetimeS });
   closers.push(() => s.close());
@@ -63,12 +60,25 @@ describe('locating a refresh', () => {
       expect(await locate('never-caches', 14, method)).toMatchObject({ kind: 'every-call', probes: 1 });
   });
 
-  it('tells a client that never refreshes: its token presented 1 s after expiry', async () => {
+  it('tells a client that never refreshes: its token presented 1 s after expiry, replaced only for the 401', async () => {
     for (const method of ['scan', 'bisect'] as const)
       expect(await locate('refresh-only-after-401', 14, method)).toMatchObject({
         kind: 'never',
         presentedAtMs: 15_000,
       });
+  });
+
+  it('does not take a client renewing just over 1 s after its count for one that never does', async () => {
+    // One probe 1 s after expiry finds the token still in use (the client renews 1.3 s after); the second,
+    // 1 s later, finds it replaced: a point between them, not "never".
+    const scanned = await locate('contract-tests/steps/test-support/renews-after-its-count.mjs', 14, 'scan');
+    expect(scanned).toMatchObject({ kind: 'point', trigger: 'call', loMs: 15_000, hiMs: 16_000 });
+    const bisected = await locate(
+      'contract-tests/steps/test-support/renews-after-its-count.mjs',
+      14,
+      'bisect',
+    );
+    expect(bisected).toMatchObject({ kind: 'point', trigger: 'call', loMs: 15_299, hiMs: 15_300 });
   });
 
   it('locates nothing when the hub refuses the calls at its bearer check', async () => {

@@ -20,7 +20,8 @@ const READABLE_CHECKS = new Set(['valid', 'expired', 'revoked']);
  *   timer), exactly at `hiMs`; `401`, only once the hub had refused the token as expired, a moment after its
  *   expiry and before the client's own count ran out (the answer's latency: no-expired-token's finding).
  * - `every-call`: a call made right after the token was obtained already fetched another.
- * - `never`: the token was presented after its expiry, at `presentedAtMs`, later than the kit allows.
+ * - `never`: the token was presented after its expiry, at `presentedAtMs`, twice the kit's allowance after
+ *   the client's own count of the lifetime ran out.
  * - `refused`: the hub refused the calls at its bearer check (`check`), so no refresh can be seen.
  */
 export type LocatedRefresh =
@@ -68,8 +69,11 @@ export interface LocateOptions {
   readonly spacingMs: number;
   readonly resolutionMs: number;
   /**
-   * The last probe comes this long after the client's own count of the lifetime ran out (from when the
-   * mock sent the answer): a client still presenting the token then never refreshes it.
+   * The first probe past expiry comes this long after the client's own count of the lifetime ran out (from
+   * when the mock sent the answer), and if the token is still presented, a second one this much later: a
+   * client still presenting it then never refreshes it. Two, because a whole-second clock (ruby-oauth2's
+   * `expired?`) renews up to 1 s after its own count, and that count began when the client read its answer,
+   * a moment after the mock sent it: a single probe 1 s after the mock's count can come just too early.
    */
   readonly afterExpiryMs: number;
   /**
@@ -110,7 +114,12 @@ function requestedDuringACall(token: ObservedToken, calls: readonly KitCall[]): 
 /** What a probe call showed about a token's life. */
 type ProbeResult =
   | { readonly kind: 'kept'; readonly ageMs: number }
-  | { readonly kind: 'expired'; readonly ageMs: number }
+  | {
+      readonly kind: 'expired';
+      readonly ageMs: number;
+      /** The hub's 401 made the client fetch a new token within this call (to retry it). */
+      readonly renewedOn401: boolean;
+    }
   | { readonly kind: 'replaced'; readonly next: ObservedToken; readonly duringCall: boolean }
   | { readonly kind: 'refused'; readonly check: string };
 
@@ -118,11 +127,12 @@ function probeResult(seen: Observation, token: ObservedToken, call: KitCall): Pr
   const request = firstRequest(seen, call);
   if (request.tokenCheck !== null && !READABLE_CHECKS.has(request.tokenCheck))
     return { kind: 'refused', check: request.tokenCheck };
-  if (request.jti === token.jti)
-    return {
-      kind: request.tokenCheck === 'expired' ? 'expired' : 'kept',
-      ageMs: request.atMs - token.answeredAtMs,
-    };
+  if (request.jti === token.jti) {
+    const ageMs = request.atMs - token.answeredAtMs;
+    if (request.tokenCheck !== 'expired') return { kind: 'kept', ageMs };
+    const next = nextAfter(seen, token);
+    return { kind: 'expired', ageMs, renewedOn401: next !== undefined && requestedDuringACall(next, [call]) };
+  }
   const next = nextAfter(seen, token);
   if (next === undefined)
     throw new ScenarioError(
@@ -155,9 +165,12 @@ export async function locateRefresh(s: ScenarioContext, options: LocateOptions):
     if (reached !== undefined) worstDelayMs = Math.max(worstDelayMs, reached.atMs - (token.atMs + ageMs));
     return probeResult(seen, token, call);
   };
-  /** The last probe of a token's life: the client's own count of it over, plus the allowance. */
+  /** The probes past a token's expiry: the client's own count of it over, plus the allowance (then twice it). */
   const pastExpiryAgeMs = lifetimeMs + options.afterExpiryMs;
-  const pastExpiryMs = (token: ObservedToken): number => token.answeredAtMs - token.atMs + pastExpiryAgeMs;
+  /** A token still presented at this age is never replaced. */
+  const neverAgeMs = pastExpiryAgeMs + options.afterExpiryMs;
+  const pastExpiryMs = (token: ObservedToken, ageMs = pastExpiryAgeMs): number =>
+    token.answeredAtMs - token.atMs + ageMs;
   const point = (
     token: ObservedToken,
     loMs: number,
@@ -208,7 +221,7 @@ export async function locateRefresh(s: ScenarioContext, options: LocateOptions):
     // expiry) then falls mid-way between two probes, and the middle of the interval is where it decided.
     for (let age = options.spacingMs / 2; age < lifetimeMs - guardMs; age += options.spacingMs)
       ages.push(age);
-    ages.push(pastExpiryMs(token));
+    ages.push(pastExpiryMs(token), pastExpiryMs(token, neverAgeMs));
     for (const age of ages) {
       const result = await at(token, age);
       if (result.kind === 'refused') return refused(result.check);
@@ -218,8 +231,15 @@ export async function locateRefresh(s: ScenarioContext, options: LocateOptions):
         loMs = result.ageMs;
         continue;
       }
-      // Presented after its expiry: past the allowance, the client never refreshes it.
-      if (result.ageMs >= pastExpiryAgeMs) return never(token, result.ageMs);
+      // Presented after its expiry: past twice the allowance, the client never refreshes it; past once, it
+      // never did either if only the hub's 401 made it fetch a new token, else it may be a whole-second clock
+      // a moment short of its next second: look once more.
+      if (result.ageMs >= neverAgeMs || (result.ageMs >= pastExpiryAgeMs && result.renewedOn401))
+        return never(token, result.ageMs);
+      if (result.ageMs >= pastExpiryAgeMs) {
+        loMs = result.ageMs;
+        continue;
+      }
       // Just after expiry, before the client's own count ran out: it was still using its token, and the probe
       // cannot tell when it would have replaced it. Look again in the next token's life, ending earlier.
       const next = nextAfter(s.observe(), token);
@@ -237,7 +257,12 @@ export async function locateRefresh(s: ScenarioContext, options: LocateOptions):
   async function bisect(): Promise<LocatedRefresh> {
     let token = start as ObservedToken;
     let loMs = firstAge;
-    const past = await at(token, pastExpiryMs(token));
+    let past = await at(token, pastExpiryMs(token));
+    if (past.kind === 'expired' && past.renewedOn401) return never(token, past.ageMs);
+    if (past.kind === 'kept' || past.kind === 'expired') {
+      loMs = past.ageMs;
+      past = await at(token, pastExpiryMs(token, neverAgeMs));
+    }
     if (past.kind === 'refused') return refused(past.check);
     if (past.kind !== 'replaced') return never(token, past.ageMs);
     let located = point(token, loMs, past.next, past.duringCall ? 'call' : 'own');
