@@ -47,7 +47,8 @@ async function main(): Promise<void> {
     let inFlight = 0;
     let resolveDone: () => void = () => undefined;
     const done = new Promise<void>((resolve) => (resolveDone = resolve));
-    const stop = mock.context.deliveries.subscribe(({ record }) => {
+    const stop = mock.recorder.subscribe((record) => {
+      if (record.kind !== 'webhook_delivery') return;
       if (record.delivered) delivered += 1;
       else failed += 1;
       inFlight -= 1;
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     };
     if (inFlight > 0) await done;
     stop();
-    mock.context.deliveries.clear();
+    mock.recorder.clear();
     process.send?.(result);
   }
 }

@@ -5,6 +5,7 @@ import { loadTestOnlySigningKey } from '../mock-server/keys/signing-key.js';
 import { loadTestOnlyWebhookKey, type WebhookKey } from '../mock-server/webhooks/webhook-key.js';
 import { signWebhookBody } from '../mock-server/webhooks/webhook-signature.js';
 import { createWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
+import { verifyVectorCareSignature } from './webhook-signature.js';
 import type { VectorCareWebhookEvent } from './webhook-types.js';
 
 let key: WebhookKey;
@@ -181,6 +182,31 @@ describe('the webhook receiver helper', () => {
       'start BROADCAST_ACCEPTED',
       'end BROADCAST_ACCEPTED',
     ]);
+  });
+
+  it('keeps arrival order when the signature checks finish out of order', async () => {
+    const applied: string[] = [];
+    const gates: (() => void)[] = [];
+    const receiver = createWebhookReceiver({
+      publicKeyPem: key.publicKeyPem,
+      // The first check finishes last.
+      verifySignature: (raw, header, pem) =>
+        new Promise((resolve) =>
+          gates.push(() => void verifyVectorCareSignature(raw, header, pem).then(resolve)),
+        ),
+      onEvent: (received) => void applied.push(received.action),
+    });
+    const first = await signed(event({ action: 'BROADCAST_RECEIVED', request_status: 'AVAILABLE' }));
+    const second = await signed(event({ action: 'BROADCAST_ACCEPTED' }));
+    const answers = [
+      receiver.receive(first.body, first.signature),
+      receiver.receive(second.body, second.signature),
+    ];
+    gates[1]?.();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    gates[0]?.();
+    expect((await Promise.all(answers)).map((a) => a.result)).toEqual(['applied', 'applied']);
+    expect(applied).toEqual(['BROADCAST_RECEIVED', 'BROADCAST_ACCEPTED']);
   });
 
   it('works Fetch-style: a Request in, a Response out', async () => {

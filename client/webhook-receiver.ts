@@ -59,6 +59,12 @@ export interface WebhookReceiverOptions {
   readonly store?: WebhookReceiverStore;
   /** Bodies over this are refused with 413; default 1 MiB. */
   readonly maxBodyBytes?: number;
+  /** How a signature is checked; default `verifyVectorCareSignature` (WebCrypto). */
+  readonly verifySignature?: (
+    rawBody: Uint8Array,
+    signatureHeader: string | null | undefined,
+    publicKeyPem: string,
+  ) => Promise<boolean>;
 }
 
 /** The bits of a node:http request the receiver reads (an `IncomingMessage` fits). */
@@ -148,6 +154,7 @@ const answerBody = (outcome: ReceiveOutcome): string => JSON.stringify({ result:
 export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookReceiver {
   const store = options.store ?? createMemoryReceiverStore();
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const verify = options.verifySignature ?? verifyVectorCareSignature;
   // One chain per request: its events reach the application one at a time, in the order they arrived.
   const chains = new Map<string, Promise<unknown>>();
 
@@ -181,13 +188,19 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     return next;
   }
 
+  // Signatures are checked side by side, but their results are taken in arrival order, so events reach
+  // their request's queue in the order they arrived, however the checks finish.
+  let arrivals: Promise<unknown> = Promise.resolve();
+
   async function receive(
     rawBody: Uint8Array,
     signatureHeader: string | null | undefined,
   ): Promise<ReceiveOutcome> {
     if (rawBody.byteLength > maxBodyBytes) return { status: 413, result: 'too_large' };
-    if (!(await verifyVectorCareSignature(rawBody, signatureHeader, options.publicKeyPem)))
-      return { status: 401, result: 'bad_signature' };
+    const check = verify(rawBody, signatureHeader, options.publicKeyPem);
+    const inTurn = arrivals.then(() => check);
+    arrivals = inTurn.catch(() => undefined);
+    if (!(await inTurn)) return { status: 401, result: 'bad_signature' };
     let parsed: unknown;
     try {
       parsed = JSON.parse(decoder.decode(rawBody));

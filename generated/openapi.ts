@@ -906,7 +906,7 @@ export type components = {
       | 'cancelled';
     /** @description One finished delivery attempt. */
     WebhookDelivery: {
-      /** @description The recorder's sequence number (shared with exchanges). */
+      /** @description Its place among the recorded delivery attempts, from 1 (a numbering of their own). */
       seq: number;
       /** @description One event to one subscription (a redelivery is a new one). */
       delivery_id: string;

@@ -29,6 +29,7 @@ export {
 export {
   Recorder,
   DEFAULT_RECORDER_CAPACITY,
+  type DeliveryQuery,
   type RecorderListener,
   type RecorderQuery,
 } from './recorder/recorder.js';
@@ -40,6 +41,7 @@ export type {
   RecordedEvent,
   RecordedEventKind,
   TokenExchangeEvent,
+  WebhookDeliveryEvent,
 } from './recorder/recorded-event.js';
 export type { Fault, FaultKind, FaultRequest } from './faults/fault-queue.js';
 export {
@@ -64,7 +66,6 @@ export {
 export { createClockTimers, type CancelTimer, type ClockTimers } from './clock-timers.js';
 export {
   createWebhookOperations,
-  type WebhookDelivery,
   type WebhookDeliveryList,
   type WebhookOperations,
 } from './control/webhook-operations.js';
@@ -118,5 +119,4 @@ export {
 export { WebhookInputError } from './webhooks/webhook-input-error.js';
 export type { WebhookSubscription } from './webhooks/webhook-subscriptions.js';
 export type { WebhookTrigger } from './webhooks/webhook-trigger.js';
-export type { DeliveryQuery, LoggedAttempt } from './webhooks/delivery-log.js';
 export type { WebhookHarEntry } from './webhooks/delivery-har.js';

@@ -13,9 +13,9 @@ import { Recorder } from './recorder/recorder.js';
 import { createTokenIssuer, type TokenIssuer } from './tokens/token-issuer.js';
 import { TokenLedger } from './tokens/token-ledger.js';
 import { createTokenVerifier, type TokenVerifier } from './tokens/token-verifier.js';
-import { DeliveryLog } from './webhooks/delivery-log.js';
 import { loadTestOnlyWebhookKey, loadWebhookKey, type WebhookKey } from './webhooks/webhook-key.js';
-import { WebhookSender } from './webhooks/webhook-sender.js';
+import { WebhookSender, type WebhookAttemptRecord } from './webhooks/webhook-sender.js';
+import type { WebhookDeliveryEvent, Writable } from './recorder/recorded-event.js';
 
 /** The state every route shares: one clock, one key, one registry, one recorder. */
 export interface MockContext {
@@ -42,8 +42,6 @@ export interface MockContext {
   readonly webhookKey: WebhookKey;
   /** The webhook sender: subscriptions, events, deliveries on the mock's clock. */
   readonly webhooks: WebhookSender;
-  /** Every finished delivery attempt (bounded like the recorder). */
-  readonly deliveries: DeliveryLog;
   /** The issuer; settable because with port 0 it is known only after listening. */
   issuer: string;
 }
@@ -71,6 +69,23 @@ async function resolveKey(options: MockServerOptions): Promise<SigningKey> {
   return loadTestOnlySigningKey();
 }
 
+/**
+ * Keeps a finished webhook attempt in the recorder as a delivery event: the mock's own request, with a
+ * request id like any other, started at `startedAtMs` and lasting `durationMs` by the mock's clock.
+ */
+function recordAttempt(recorder: Recorder, nextRequestId: () => string, record: WebhookAttemptRecord): void {
+  const { kind: _kind, startedAtMs, durationMs, ...facts } = record;
+  const event: Writable<WebhookDeliveryEvent> = {
+    seq: 0,
+    requestId: nextRequestId(),
+    atMs: startedAtMs,
+    durationMs: 0,
+    ...facts,
+    kind: 'webhook_delivery',
+  };
+  recorder.keep(event, startedAtMs + durationMs);
+}
+
 /** Builds the shared state from options (already validated) and the embedded defaults. */
 export async function createMockContext(options: MockServerOptions = {}): Promise<MockContext> {
   const clock = options.clock ?? createClock();
@@ -86,12 +101,12 @@ export async function createMockContext(options: MockServerOptions = {}): Promis
   const ledger = new TokenLedger(clock);
   const randomId = options.randomId ?? realRandomId;
   const recorder = new Recorder(options.recorderCapacity);
-  const deliveries = new DeliveryLog(recorder.capacity);
+  const nextRequestId = options.nextRequestId ?? countingRequestIds();
   const webhooks = new WebhookSender({
     key: webhookKey,
     clock,
     isKnownClient: (clientId) => clients.has(clientId),
-    onAttempt: (record) => void deliveries.keep(record),
+    onAttempt: (record) => recordAttempt(recorder, nextRequestId, record),
     ...(options.randomBytes === undefined ? {} : { random: options.randomBytes }),
     ...(options.webhookTimeoutMs === undefined ? {} : { attemptTimeoutMs: options.webhookTimeoutMs }),
     ...(options.webhookScheduleMs === undefined ? {} : { scheduleMs: options.webhookScheduleMs }),
@@ -131,11 +146,10 @@ export async function createMockContext(options: MockServerOptions = {}): Promis
     sleep: options.sleep ?? realSleep,
     randomId,
     randomSecret: options.randomSecret ?? realRandomSecret,
-    nextRequestId: options.nextRequestId ?? countingRequestIds(),
+    nextRequestId,
     issuer: options.issuer ?? `http://${DEFAULTS.host}:${DEFAULTS.port}`,
     webhookKey,
     webhooks,
-    deliveries,
   };
   return context;
 }

@@ -2,6 +2,7 @@ import type { CommandIo } from '../../shared/command-io.js';
 import { PACKAGE_INFO } from '../../shared/package-info.js';
 import { createMockServer, type MockServer } from '../create-mock-server.js';
 import { DEMO_CLIENT } from '../options.js';
+import { redactedUrl } from '../webhooks/redacted-url.js';
 import { resolveServeOptions, SERVE_USAGE } from './serve-options.js';
 
 function banner(server: MockServer, usesDemoClient: boolean, controlLocked: boolean): string[] {
@@ -41,7 +42,7 @@ function banner(server: MockServer, usesDemoClient: boolean, controlLocked: bool
   );
   for (const subscription of server.context.webhooks.subscriptions.list())
     lines.push(
-      `  webhooks to      ${subscription.url} (${subscription.subscriptionId}${subscription.clientId === null ? '' : `, client ${subscription.clientId}`})`,
+      `  webhooks to      ${redactedUrl(subscription.url)} (${subscription.subscriptionId}${subscription.clientId === null ? '' : `, client ${subscription.clientId}`})`,
     );
   lines.push('Press Ctrl+C to stop.');
   return lines;

@@ -70,7 +70,7 @@ describe('vectorcare-auth-mock serve with webhooks', () => {
       '--webhook-url',
       `${receiver.url}?one`,
       '--webhook-url',
-      `${receiver.url}?two`,
+      `${receiver.url}?two&token=hook-secret-7Qz`,
     ]);
     const output = cli.output();
     const pem = await (await fetch(`${url}/.well-known/vectorcare-webhook-public-key.pem`)).text();
@@ -79,15 +79,19 @@ describe('vectorcare-auth-mock serve with webhooks', () => {
     );
     expect(output).toContain(`webhook PEM      ${url}/.well-known/vectorcare-webhook-public-key.pem`);
     for (const line of pem.trimEnd().split('\n')) expect(output).toContain(`    ${line}\n`);
-    expect(output).toMatch(
-      new RegExp(`webhooks to +${receiver.url.replace(/[.?]/g, '\\$&')}\\?one \\(sub_[0-9a-f]{16}\\)`),
-    );
+    // Query values are redacted in the banner: partners put tokens in webhook URLs.
+    expect(output).toContain(`webhooks to      ${receiver.url}?one=[redacted] (sub_`);
+    expect(output).toContain(`webhooks to      ${receiver.url}?two=[redacted]&token=[redacted] (sub_`);
+    expect(output).not.toContain('hook-secret-7Qz');
 
     receiver.answerNext({ kind: 'status', status: 500 }, { kind: 'status', status: 500 });
     const before = receiver.received.length;
     expect((await trigger(url, { action: 'BROADCAST_RECEIVED' })).status).toBe(201);
     const got = (await receiver.waitFor(before + 2)).slice(before);
-    expect(got.map((r) => r.path).sort()).toEqual(['/webhooks/vectorcare?one', '/webhooks/vectorcare?two']);
+    expect(got.map((r) => r.path).sort()).toEqual([
+      '/webhooks/vectorcare?one',
+      '/webhooks/vectorcare?two&token=hook-secret-7Qz',
+    ]);
     const signature = Buffer.from(String(got[0]?.headers['x-vectorcare-signature']), 'base64');
     expect(verify('sha256', got[0]!.body, pem, signature)).toBe(true);
 

@@ -119,9 +119,9 @@ export function createControlOperations(
         baseUrl: baseUrl(),
         creator: { name: PACKAGE_INFO.name, version: PACKAGE_INFO.version },
       });
-      const attempts = context.deliveries
-        .list()
-        .filter((logged) => query.clientId === undefined || logged.record.clientId === query.clientId);
+      const attempts = context.recorder
+        .deliveries()
+        .filter((attempt) => query.clientId === undefined || attempt.clientId === query.clientId);
       if (attempts.length === 0) return har;
       return { log: { ...har.log, entries: mergeByTime(har.log.entries, attempts.map(deliveryHarEntry)) } };
     },
@@ -142,7 +142,6 @@ export function createControlOperations(
       context.faults.clear();
       context.recorder.clear();
       context.webhooks.reset();
-      context.deliveries.clear();
       context.clock.useReal();
     },
     webhooks: createWebhookOperations(context),

@@ -1,7 +1,8 @@
 import type { MockContext } from '../mock-context.js';
-import type { DeliveryQuery } from '../webhooks/delivery-log.js';
+import type { WebhookDeliveryEvent } from '../recorder/recorded-event.js';
+import type { DeliveryQuery } from '../recorder/recorder.js';
 import { toDeliveryWire, type WebhookDeliveryWire } from '../webhooks/delivery-wire.js';
-import type { SentEvent, WebhookAttemptRecord } from '../webhooks/webhook-sender.js';
+import type { SentEvent } from '../webhooks/webhook-sender.js';
 import type { WebhookSubscription } from '../webhooks/webhook-subscriptions.js';
 import type { WebhookTrigger } from '../webhooks/webhook-trigger.js';
 
@@ -12,9 +13,6 @@ export interface WebhookDeliveryList {
   readonly dropped: number;
   readonly capacity: number;
 }
-
-/** A finished attempt with its place among all attempts. */
-export type WebhookDelivery = WebhookAttemptRecord & { readonly seq: number };
 
 /**
  * The webhook sender without HTTP, as `createMockServer()` hands it out (`mock.webhooks`): the same
@@ -33,8 +31,8 @@ export interface WebhookOperations {
   trigger(input: WebhookTrigger): SentEvent;
   /** Sends an event's same bytes again, to `subscriptionId` or to the subscriptions it first went to. */
   redeliver(eventId: string, options?: { readonly subscriptionId?: string }): SentEvent;
-  /** Every finished attempt, oldest first. */
-  deliveries(query?: DeliveryQuery): WebhookDelivery[];
+  /** Every finished attempt, oldest first, as the recorder keeps it. */
+  deliveries(query?: DeliveryQuery): WebhookDeliveryEvent[];
   /** The same in the wire shape, with the pending retries and the buffer's bookkeeping. */
   deliveryList(query?: DeliveryQuery): WebhookDeliveryList;
   /** Resolves once no attempt is running (retries scheduled for later do not count): then move the clock. */
@@ -53,12 +51,12 @@ export function createWebhookOperations(context: MockContext): WebhookOperations
     subscriptions: () => sender.subscriptions.list(),
     trigger: (input) => sender.trigger(input),
     redeliver: (eventId, options = {}) => sender.redeliver(eventId, options.subscriptionId),
-    deliveries: (query) => context.deliveries.list(query).map(({ seq, record }) => ({ ...record, seq })),
+    deliveries: (query) => context.recorder.deliveries(query),
     deliveryList: (query) => ({
-      deliveries: context.deliveries.list(query).map(({ seq, record }) => toDeliveryWire(record, seq)),
+      deliveries: context.recorder.deliveries(query).map(toDeliveryWire),
       pending_retries: sender.pendingRetries,
-      dropped: context.deliveries.dropped,
-      capacity: context.deliveries.capacity,
+      dropped: context.recorder.droppedDeliveries,
+      capacity: context.recorder.capacity,
     }),
     settled: () => sender.settled(),
     get pendingRetries() {

@@ -1,5 +1,6 @@
 import type { FaultKind } from '../faults/fault-queue.js';
 import type { TokenCheck } from '../tokens/token-verifier.js';
+import type { WebhookAttemptRecord } from '../webhooks/webhook-sender.js';
 
 /** How the client authenticated: on the token endpoint by secret, on the hub by bearer token. */
 export type AuthMethod = 'client_secret_basic' | 'client_secret_post' | 'both' | 'none' | 'bearer' | 'other';
@@ -74,6 +75,16 @@ export interface ControlExchangeEvent extends HttpExchangeBase {
   readonly error: string | null;
 }
 
+/**
+ * One webhook delivery attempt, the mock's own request to a receiver: `atMs` is when it started and
+ * `durationMs` how long it took, by the mock's clock; the rest is the sender's record (webhook-sender.ts).
+ * `GET /__control/webhooks/deliveries` and the HAR are made from these.
+ */
+export interface WebhookDeliveryEvent
+  extends RecordedEventBase, Omit<WebhookAttemptRecord, 'kind' | 'startedAtMs' | 'durationMs'> {
+  readonly kind: 'webhook_delivery';
+}
+
 /** The exchanges the control API lists as recordings: token requests and hub calls. */
 export type ExchangeEvent = TokenExchangeEvent | HubExchangeEvent;
 
@@ -81,7 +92,7 @@ export type ExchangeEvent = TokenExchangeEvent | HubExchangeEvent;
  * Everything the recorder keeps, told apart by `kind`. A new kind (webhook deliveries) is an interface here
  * with its own `kind`, added to this union and given a ring in recorder.ts.
  */
-export type RecordedEvent = ExchangeEvent | ControlExchangeEvent;
+export type RecordedEvent = ExchangeEvent | ControlExchangeEvent | WebhookDeliveryEvent;
 
 /** The kinds of recorded event. */
 export type RecordedEventKind = RecordedEvent['kind'];

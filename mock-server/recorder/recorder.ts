@@ -1,5 +1,11 @@
 import { EventRing } from './event-ring.js';
-import type { ControlExchangeEvent, ExchangeEvent, RecordedEvent, Writable } from './recorded-event.js';
+import type {
+  ControlExchangeEvent,
+  ExchangeEvent,
+  RecordedEvent,
+  WebhookDeliveryEvent,
+  Writable,
+} from './recorded-event.js';
 
 export interface RecorderQuery {
   readonly clientId?: string;
@@ -12,6 +18,12 @@ export type RecorderListener = (event: RecordedEvent) => void;
 
 export const DEFAULT_RECORDER_CAPACITY = 10_000;
 
+/** Which webhook delivery attempts to list. */
+export interface DeliveryQuery {
+  readonly eventId?: string;
+  readonly subscriptionId?: string;
+}
+
 /**
  * Remembers what happened on the mock as typed domain events (recorded-event.ts), in bounded rings, so a
  * long run never grows memory without limit. Token requests and hub calls share one ring, the recordings
@@ -23,12 +35,17 @@ export const DEFAULT_RECORDER_CAPACITY = 10_000;
 export class Recorder {
   readonly #exchanges: EventRing<ExchangeEvent>;
   readonly #control: EventRing<ControlExchangeEvent>;
+  readonly #deliveries: EventRing<WebhookDeliveryEvent>;
   readonly #listeners = new Set<RecorderListener>();
 
-  /** `capacity` bounds each ring: the exchanges (the recordings) and, separately, the control requests. */
+  /**
+   * `capacity` bounds each ring: the exchanges (the recordings) and, separately, the control requests and
+   * the webhook delivery attempts.
+   */
   constructor(capacity: number = DEFAULT_RECORDER_CAPACITY) {
     this.#exchanges = new EventRing(capacity);
     this.#control = new EventRing(capacity);
+    this.#deliveries = new EventRing(capacity);
   }
 
   /**
@@ -41,6 +58,7 @@ export class Recorder {
     event.durationMs = endedAtMs === undefined ? 0 : Math.max(0, endedAtMs - event.atMs);
     const kept = event as E;
     if (kept.kind === 'control') this.#control.push(kept);
+    else if (kept.kind === 'webhook_delivery') this.#deliveries.push(kept);
     else this.#exchanges.push(kept);
     for (const listener of this.#listeners) listener(kept);
     return kept;
@@ -63,6 +81,22 @@ export class Recorder {
     return sinceSeq === undefined
       ? this.#control.list()
       : this.#control.list((event) => event.seq > sinceSeq);
+  }
+
+  /** Webhook delivery attempts, oldest first, of one event or subscription if asked. */
+  deliveries(query: DeliveryQuery = {}): WebhookDeliveryEvent[] {
+    const { eventId, subscriptionId } = query;
+    if (eventId === undefined && subscriptionId === undefined) return this.#deliveries.list();
+    return this.#deliveries.list(
+      (event) =>
+        (eventId === undefined || event.eventId === eventId) &&
+        (subscriptionId === undefined || event.subscriptionId === subscriptionId),
+    );
+  }
+
+  /** How many delivery attempts were pushed out of their ring since the last clear. */
+  get droppedDeliveries(): number {
+    return this.#deliveries.dropped;
   }
 
   /** The bound of each ring. */
@@ -90,5 +124,6 @@ export class Recorder {
   clear(): void {
     this.#exchanges.clear();
     this.#control.clear();
+    this.#deliveries.clear();
   }
 }

@@ -1,10 +1,12 @@
 import { STATUS_CODES } from 'node:http';
-import type { LoggedAttempt } from './delivery-log.js';
+import type { WebhookDeliveryEvent } from '../recorder/recorded-event.js';
+import { redactedQuery, redactedUrl } from './redacted-url.js';
 
 /** What a delivery's HAR entry carries besides HAR's own fields. */
 export interface WebhookHarFacts {
   readonly kind: 'webhook_delivery';
   readonly seq: number;
+  readonly request_id: string;
   readonly delivery_id: string;
   readonly event_id: string;
   readonly service_request_id: string;
@@ -53,9 +55,9 @@ export interface WebhookHarEntry {
 /**
  * A delivery attempt as HAR: the exact body sent (as text), the headers sent (the signature is public by
  * design: it proves, it does not grant), and the receiver's status, or status 0 with the error as a comment.
+ * Query values in the URL are redacted, as for the exchanges.
  */
-export function deliveryHarEntry({ seq, record }: LoggedAttempt): WebhookHarEntry {
-  const url = new URL(record.url);
+export function deliveryHarEntry(record: WebhookDeliveryEvent): WebhookHarEntry {
   const status = record.status ?? 0;
   const comment =
     record.error === null
@@ -64,18 +66,18 @@ export function deliveryHarEntry({ seq, record }: LoggedAttempt): WebhookHarEntr
         : `Failed attempt: HTTP ${status}.`
       : `Failed attempt: ${record.error}.`;
   return {
-    startedDateTime: new Date(record.startedAtMs).toISOString(),
+    startedDateTime: new Date(record.atMs).toISOString(),
     time: record.durationMs,
     request: {
       method: 'POST',
-      url: record.url,
+      url: redactedUrl(record.url),
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: [
         ...Object.entries(record.headers).map(([name, value]) => ({ name, value })),
         { name: 'Content-Length', value: String(record.body.length) },
       ],
-      queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
+      queryString: redactedQuery(record.url),
       postData: { mimeType: 'application/json', text: record.body.toString('utf8') },
       headersSize: -1,
       bodySize: record.body.length,
@@ -96,7 +98,8 @@ export function deliveryHarEntry({ seq, record }: LoggedAttempt): WebhookHarEntr
     ...(comment === undefined ? {} : { comment }),
     _vectorcare: {
       kind: 'webhook_delivery',
-      seq,
+      seq: record.seq,
+      request_id: record.requestId,
       delivery_id: record.deliveryId,
       event_id: record.eventId,
       service_request_id: record.serviceRequestId,

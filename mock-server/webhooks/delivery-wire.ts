@@ -1,5 +1,5 @@
 import type { components } from '../../generated/openapi.js';
-import type { WebhookAttemptRecord } from './webhook-sender.js';
+import type { WebhookDeliveryEvent } from '../recorder/recorded-event.js';
 import type { WebhookSubscription } from './webhook-subscriptions.js';
 
 /** One attempt as `GET /__control/webhooks/deliveries` serves it. */
@@ -8,18 +8,18 @@ export type WebhookSubscriptionWire = components['schemas']['WebhookSubscription
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** A finished attempt in the wire shape; `seq` is its place in the recorder. */
-export function toDeliveryWire(record: WebhookAttemptRecord, seq: number): WebhookDeliveryWire {
+/** A finished attempt in the wire shape; `seq` is its place in the recorder's ring of attempts. */
+export function toDeliveryWire(record: WebhookDeliveryEvent): WebhookDeliveryWire {
   return {
-    seq,
+    seq: record.seq,
     delivery_id: record.deliveryId,
     event_id: record.eventId,
     subscription_id: record.subscriptionId,
     url: record.url,
     attempt: record.attempt,
     redelivery: record.redelivery,
-    sent_at: iso(record.startedAtMs),
-    sent_at_ms: record.startedAtMs,
+    sent_at: iso(record.atMs),
+    sent_at_ms: record.atMs,
     status: record.status,
     error: record.error,
     duration_ms: record.durationMs,

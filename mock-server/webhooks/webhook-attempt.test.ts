@@ -56,12 +56,14 @@ describe('one delivery attempt over loopback', () => {
     expect(got.path).toBe('/webhooks/vectorcare');
     expect(got.body.equals(body)).toBe(true);
     expect(got.rawHeaderNames).toEqual([
+      'Host',
       'Content-Type',
       'X-VectorCare-Signature',
       'Content-Length',
-      'Host',
       'Connection',
     ]);
+    // Without a pool, the connection is closed after the answer and says so.
+    expect(got.headers['connection']).toBe('close');
     expect(got.headers['x-vectorcare-signature']).toBe('c2lnbmF0dXJl');
     expect(got.headers['content-length']).toBe(String(body.length));
   });
@@ -207,6 +209,56 @@ describe('one delivery attempt over loopback', () => {
       agents.destroy();
       tls.closeAllConnections();
       await new Promise((resolve) => tls.close(resolve));
+    }
+  });
+
+  it('a header that is not valid HTTP throws at once, before anything is sent', () => {
+    expect(() => attemptDelivery({ ...post(), headers: { 'X-Bad': 'a\r\nInjected: 1' } })).toThrow(TypeError);
+    expect(() => attemptDelivery({ ...post(), headers: { 'Bad Name': 'x' } })).toThrow(TypeError);
+  });
+
+  it('reads answers a raw server writes: chunked, close-delimited HTTP/1.0, after a 100 Continue, byte by byte', async () => {
+    const answers = [
+      'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n',
+      'HTTP/1.0 202 Accepted\r\n\r\nqueued',
+      'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n',
+      'HTTP/1.1 503 Service Unavailable\r\nContent-Length: 4\r\nConnection: close\r\n\r\nbusy',
+      'NOT HTTP AT ALL\r\n\r\n',
+    ];
+    const raw = createServer((socket) => {
+      let seen = Buffer.alloc(0);
+      socket.on('data', (chunk: Buffer) => {
+        seen = Buffer.concat([seen, chunk]);
+        if (!seen.includes(body)) return;
+        const answer = Buffer.from(answers.shift() ?? '');
+        // One byte at a time, so every boundary falls inside a read.
+        let at = 0;
+        const drip = (): void => {
+          if (at >= answer.length) {
+            if (answer.toString().startsWith('HTTP/1.0')) socket.end();
+            return;
+          }
+          socket.write(answer.subarray(at, at + 1));
+          at += 1;
+          setImmediate(drip);
+        };
+        drip();
+      });
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(raw.address() as { port: number }).port}/hook`;
+    try {
+      const results = [];
+      for (let i = 0; i < 5; i += 1) results.push(await attemptDelivery({ url, body, headers }));
+      expect(results.map((r) => [r.delivered, r.status, r.error, r.answerBytes])).toEqual([
+        [true, 200, null, 5],
+        [true, 202, null, 6],
+        [true, 204, null, 0],
+        [false, 503, null, 4],
+        [false, null, 'protocol_error', 0],
+      ]);
+    } finally {
+      raw.close();
     }
   });
 });
