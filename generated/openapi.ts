@@ -952,10 +952,11 @@ export type components = {
       subscriptions: components['schemas']['WebhookSubscription'][];
     };
     /**
-     * @description Why an attempt got no usable answer: timeout (nothing within 10 s by the mock's clock),
-     *     connection_refused, connection_reset, unreachable (DNS or routing), tls_error, response_too_large
-     *     (an answer body over 64 KiB), protocol_error (not HTTP), dropped (the sender hung up on purpose),
-     *     cancelled (the mock shut down mid-attempt).
+     * @description Why an attempt got no usable answer: timeout (no whole answer within 10 s by the mock's clock),
+     *     connection_refused, connection_reset (reset, or closed before the whole answer), unreachable (DNS or
+     *     routing), tls_error, response_too_large (an answer body over 64 KiB), protocol_error (not HTTP, or
+     *     headers over 16 KiB), dropped (the sender hung up on purpose), cancelled (the mock shut down
+     *     mid-attempt).
      * @enum {string}
      */
     WebhookDeliveryError:

@@ -88,7 +88,7 @@ button.danger { border-color: var(--bad); color: var(--bad); }
 .clock-state dd { margin: 0; font-variant-numeric: tabular-nums; }
 ul.faults, ol.results { margin: 0 0 8px; padding: 0; list-style: none; font-size: 13px; }
 /* The latest answers stay in sight above the controls; older ones scroll. */
-ol.results { max-height: 8.5em; overflow-y: auto; margin: 0; }
+ol.results { max-height: 11em; overflow-y: auto; margin: 0; }
 ul.faults li, ol.results li { padding: 3px 0; border-bottom: 1px dotted var(--line); overflow-wrap: anywhere; }
 ol.results li.ok::before { content: '✔ '; color: var(--ok); }
 ol.results li.error { color: var(--bad); }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callControl } from '../../test-support/control-calls.js';
+import { assertMatchesSchema } from '../../test-support/openapi-validator.js';
 import { callHub, fetchToken } from '../../test-support/hub-calls.js';
 import {
   startWebhookTestReceiver,
@@ -62,6 +63,8 @@ describe('webhooks end to end', () => {
     expect(triggered.status).toBe(201);
     const [got] = await receiver.waitFor(1);
     expect(JSON.parse(got!.body.toString())).toEqual(triggered.body);
+    // What arrives is the documented payload (openapi.yaml webhooks.requestEvent), data fixture included.
+    assertMatchesSchema('WebhookEvent', JSON.parse(got!.body.toString()));
 
     const pemResponse = await fetch(`${mock.url}/.well-known/vectorcare-webhook-public-key.pem`);
     expect(pemResponse.headers.get('content-type')).toBe('application/x-pem-file');

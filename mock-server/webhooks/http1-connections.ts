@@ -11,8 +11,8 @@ export const IDLE_CONNECTION_MS = 4_000;
 
 /**
  * Keep-alive connections for plain HTTP/1.1 webhook posts, per `host:port`, newest first. An idle connection
- * holds no reference on the event loop (it never keeps a process alive), closes itself after 4 s idle, and
- * leaves the pool if the receiver closes it.
+ * holds no reference on the event loop (it never keeps a process alive), closes itself after 4 s idle or
+ * when bytes arrive on it unasked, and leaves the pool if the receiver closes it.
  */
 export class Http1Connections {
   readonly #idle = new Map<string, Socket[]>();
@@ -28,6 +28,7 @@ export class Http1Connections {
       socket.removeListener('close', forgetIdle);
       socket.removeListener('error', ignoreIdleError);
       socket.removeListener('timeout', closeIdle);
+      socket.removeListener('data', closeIdle);
       socket.setTimeout(0);
       socket.ref();
       return { socket, reused: true };
@@ -53,6 +54,9 @@ export class Http1Connections {
     socket.on('close', forgetIdle);
     socket.on('error', ignoreIdleError);
     socket.on('timeout', closeIdle);
+    // Bytes on an idle connection answer nothing we asked: its state is unknown, as with bytes left over
+    // after an answer (http1-response.ts), so it is not reused.
+    socket.on('data', closeIdle);
     socket.setTimeout(IDLE_CONNECTION_MS);
     socket.unref();
     list.push(socket);
@@ -73,7 +77,7 @@ function forgetIdle(this: Socket): void {
   if (at >= 0) list?.splice(at, 1);
 }
 
-/** An idle connection closes itself after a while. */
+/** An idle connection closes itself after a while, or when it gets bytes nobody asked for. */
 function closeIdle(this: Socket): void {
   this.destroy();
 }

@@ -64,7 +64,7 @@ describe('reading an HTTP/1.x answer', () => {
     });
   });
 
-  it('waits for more, a byte at a time, and an answer framed by the close ends with it', () => {
+  it('waits for more, a byte at a time, and an answer framed by the close ends with it; any other cut short is a reset', () => {
     const reader = new Http1ResponseReader(1024);
     for (const byte of Buffer.from('HTTP/1.1 200 OK\r\n\r\nbody until close'))
       expect(reader.feed(Buffer.from([byte]))).toEqual({ kind: 'more' });
@@ -72,6 +72,9 @@ describe('reading an HTTP/1.x answer', () => {
     expect(reader.end()).toEqual({ kind: 'done', status: 200, reusable: false });
     const cut = new Http1ResponseReader(1024);
     cut.feed(Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc'));
-    expect(cut.end()).toEqual({ kind: 'failed', error: 'protocol_error', status: 200 });
+    expect(cut.end()).toEqual({ kind: 'failed', error: 'connection_reset', status: 200 });
+    const cutInHead = new Http1ResponseReader(1024);
+    cutInHead.feed(Buffer.from('HTTP/1.1 200 OK\r\nContent-Le'));
+    expect(cutInHead.end()).toEqual({ kind: 'failed', error: 'connection_reset', status: null });
   });
 });

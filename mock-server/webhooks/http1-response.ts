@@ -9,7 +9,8 @@ export type ResponseProgress =
     }
   | {
       readonly kind: 'failed';
-      readonly error: 'protocol_error' | 'response_too_large';
+      /** `connection_reset`: the connection ended before the answer did (a truncated answer). */
+      readonly error: 'protocol_error' | 'response_too_large' | 'connection_reset';
       readonly status: number | null;
     };
 
@@ -68,11 +69,11 @@ export class Http1ResponseReader {
     }
   }
 
-  /** The connection ended: an answer framed by the close is done; any other is cut short. */
+  /** The connection ended: an answer framed by the close is done; any other was cut short. */
   end(): ResponseProgress {
     if (this.#body?.kind === 'until-close')
       return { kind: 'done', status: this.#status as number, reusable: false };
-    return { kind: 'failed', error: 'protocol_error', status: this.status };
+    return this.#fail('connection_reset');
   }
 
   /** Parses the head if it is all there; a result only when it ends the answer (or fails it). */
@@ -201,7 +202,7 @@ export class Http1ResponseReader {
     };
   }
 
-  #fail(error: 'protocol_error' | 'response_too_large'): ResponseProgress {
+  #fail(error: Extract<ResponseProgress, { kind: 'failed' }>['error']): ResponseProgress {
     return { kind: 'failed', error, status: this.status };
   }
 }

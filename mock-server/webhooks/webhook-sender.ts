@@ -101,12 +101,27 @@ const DATA_BOOK_CAPACITY = 10_000;
 export const DEFAULT_EVENT_CAPACITY = 5_000;
 export const DEFAULT_MAX_CONCURRENT_ATTEMPTS = 128;
 
-interface StoredEvent {
-  readonly event: WebhookEvent;
+/**
+ * An event as kept for redelivery: its bytes and signature, not its parsed envelope (thousands of `data`
+ * objects kept alive cost the garbage collector more than parsing one back when it is asked for).
+ */
+interface StoredEvent extends Omit<WebhookEvent, 'envelope'> {
   readonly signature: Promise<string>;
   /** Where it was first sent. */
   readonly subscriptionIds: readonly string[];
 }
+
+/** What one request keeps across its events: when its details were made, and what calls changed in them. */
+interface BookedRequest {
+  readonly createdAtMs: number;
+  readonly changes: Partial<RequestData> | undefined;
+}
+
+/** A kept event with its envelope again, parsed from the very bytes that were sent. */
+const withEnvelope = (stored: StoredEvent): WebhookEvent => {
+  const { signature: _signature, subscriptionIds: _ids, ...event } = stored;
+  return { ...event, envelope: JSON.parse(stored.body.toString('utf8')) as WebhookEvent['envelope'] };
+};
 
 interface Delivery {
   readonly deliveryId: string;
@@ -143,7 +158,7 @@ export class WebhookSender {
   readonly #closeGraceMs: number;
   readonly #agents = new DeliveryAgents();
   readonly #events = new Map<string, StoredEvent>();
-  readonly #dataBook = new Map<string, RequestData>();
+  readonly #dataBook = new Map<string, BookedRequest>();
   readonly #deliveries = new Set<Delivery>();
   readonly #idleWaiters: (() => void)[] = [];
   #pendingRetries = 0;
@@ -234,8 +249,9 @@ export class WebhookSender {
       data,
       createdAtMs: nowMs,
     });
+    const { envelope: _envelope, ...kept } = event;
     const stored: StoredEvent = {
-      event,
+      ...kept,
       signature: signWebhookBody(event.body, this.key.privateKey),
       subscriptionIds: targets.map((s) => s.subscriptionId),
     };
@@ -259,9 +275,13 @@ export class WebhookSender {
     if (this.#closed || this.subscriptions.for(clientId).length === 0) return undefined;
     const status = ACTION_DEFAULTS[action].requestStatus;
     const nowMs = this.#clock.now();
-    const data =
-      status === 'UNAVAILABLE' ? undefined : { ...this.#bookedData(serviceRequestId, nowMs), ...dataChanges };
-    if (data !== undefined) this.#book(serviceRequestId, data);
+    let data: RequestData | undefined;
+    if (status !== 'UNAVAILABLE') {
+      const booked = this.#booking(serviceRequestId, nowMs);
+      const changes = { ...booked.changes, ...dataChanges };
+      this.#book(serviceRequestId, { createdAtMs: booked.createdAtMs, changes });
+      data = { ...requestDataFixture(serviceRequestId, booked.createdAtMs), ...changes };
+    }
     return this.trigger({ action, serviceRequestId, clientId, ...(data === undefined ? {} : { data }) });
   }
 
@@ -283,12 +303,13 @@ export class WebhookSender {
         ? stored.subscriptionIds.flatMap((id) => this.subscriptions.get(id) ?? [])
         : this.#targets(subscriptionId, undefined);
     for (const subscription of targets) this.#startDelivery(stored, subscription, true);
-    return { event: stored.event, subscriptions: targets };
+    return { event: withEnvelope(stored), subscriptions: targets };
   }
 
   /** A kept event by id. */
   event(eventId: string): WebhookEvent | undefined {
-    return this.#events.get(eventId)?.event;
+    const stored = this.#events.get(eventId);
+    return stored === undefined ? undefined : withEnvelope(stored);
   }
 
   /** Resolves once no attempt is running or about to (scheduled retries not yet due do not count). */
@@ -353,7 +374,7 @@ export class WebhookSender {
   }
 
   #keep(stored: StoredEvent): void {
-    this.#events.set(stored.event.eventId, stored);
+    this.#events.set(stored.eventId, stored);
     if (this.#events.size > this.#eventCapacity) {
       const oldest = this.#events.keys().next().value;
       if (oldest !== undefined) this.#events.delete(oldest);
@@ -361,17 +382,24 @@ export class WebhookSender {
   }
 
   /** The request's details: the same patient and trip for every event about it. */
+  /** The request's details: the same patient and trip for every event about it, with what calls changed. */
   #bookedData(serviceRequestId: string, nowMs: number): RequestData {
+    const booked = this.#booking(serviceRequestId, nowMs);
+    const fixture = requestDataFixture(serviceRequestId, booked.createdAtMs);
+    return booked.changes === undefined ? fixture : { ...fixture, ...booked.changes };
+  }
+
+  #booking(serviceRequestId: string, nowMs: number): BookedRequest {
     const known = this.#dataBook.get(serviceRequestId);
     if (known !== undefined) return known;
-    const fresh = requestDataFixture(serviceRequestId, nowMs);
+    const fresh = { createdAtMs: nowMs, changes: undefined };
     this.#book(serviceRequestId, fresh);
     return fresh;
   }
 
-  #book(serviceRequestId: string, data: RequestData): void {
+  #book(serviceRequestId: string, booked: BookedRequest): void {
     this.#dataBook.delete(serviceRequestId);
-    this.#dataBook.set(serviceRequestId, data);
+    this.#dataBook.set(serviceRequestId, booked);
     if (this.#dataBook.size > DATA_BOOK_CAPACITY) {
       const oldest = this.#dataBook.keys().next().value;
       if (oldest !== undefined) this.#dataBook.delete(oldest);
@@ -441,7 +469,7 @@ export class WebhookSender {
     }
     if (attempt === 1) delivery.firstStartedAtMs = startedAtMs;
     this.#attempt(
-      { url: delivery.subscription.url, body: delivery.stored.event.body, headers },
+      { url: delivery.subscription.url, body: delivery.stored.body, headers },
       {
         timeoutMs: this.#timeoutMs,
         setTimer: (ms, callback) => this.timers.after(ms, callback),
@@ -470,7 +498,7 @@ export class WebhookSender {
       this.#closed || result.error === 'cancelled'
         ? null
         : nextAttemptAt(first, attempt, result.delivered, this.#schedule);
-    const { event } = delivery.stored;
+    const event = delivery.stored;
     const record: WebhookAttemptRecord = {
       kind: 'webhook_delivery',
       deliveryId: delivery.deliveryId,

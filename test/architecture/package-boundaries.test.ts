@@ -36,6 +36,38 @@ function violations(from: string, allowed: (target: string) => boolean): string[
   );
 }
 
+/** The mock's exports and control operations that hand out the control API's wire shape (JSON, HAR). */
+const WIRE_SHAPES = new Set([
+  'Recording',
+  'RecordingList',
+  'toRecording',
+  'toRecordings',
+  'toHar',
+  'Har',
+  'HarEntry',
+]);
+const WIRE_CALLS = /\.(recordings|recordingList|har)\(/g;
+const MOCK_IMPORT = /\bimport\s+(?:type\s+)?\{([^}]*)\}\s*from\s*(['"])(?:\.\.\/)+mock-server\/index\.js\2/g;
+
+/** The wire-shape names a source file imports from the mock's entry, and the wire-shape control calls it makes. */
+function wireShapesUsedBy(file: string): string[] {
+  const text = readFileSync(join(PACKAGE_ROOT, file), 'utf8');
+  const imported = [...text.matchAll(MOCK_IMPORT)].flatMap((match) =>
+    (match[1] as string)
+      .split(',')
+      .map(
+        (name) =>
+          name
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)[0] as string,
+      )
+      .filter((name) => WIRE_SHAPES.has(name)),
+  );
+  const called = [...text.matchAll(WIRE_CALLS)].map((match) => `${match[1] as string}()`);
+  return [...imported, ...called];
+}
+
 const under = (folder: string, target: string): boolean => target.startsWith(`${folder}/`);
 
 describe('package boundaries', () => {
@@ -49,6 +81,13 @@ describe('package boundaries', () => {
     ).toEqual([]);
   });
 
+  it("the kit reads the recorder's typed events, never the control API's snake_case wire records", () => {
+    const uses = sources('contract-tests').flatMap((file) =>
+      wireShapesUsedBy(file).map((name) => `${file} uses ${name}`),
+    );
+    expect(uses).toEqual([]);
+  });
+
   it('the shared module imports none of the packages', () => {
     expect(violations('shared', (t) => under('shared', t))).toEqual([]);
   });
@@ -56,6 +95,11 @@ describe('package boundaries', () => {
   it('the client imports nothing of the mock or the kit outside its tests', () => {
     const outside = violations('client', (t) => !under('mock-server', t) && !under('contract-tests', t));
     expect(outside.filter((line) => !/\.test\.ts →|\/test\//.test(line))).toEqual([]);
+  });
+
+  it('finds the wire shapes it judges (so an empty list above means something)', () => {
+    expect(wireShapesUsedBy('test/security/support/fuzz-harness.ts')).toContain('Recording');
+    expect(wireShapesUsedBy('mock-server/node-http/transport-parity.test.ts')).toContain('recordings()');
   });
 
   it('finds the imports it judges (so an empty list above means something)', () => {

@@ -1,11 +1,24 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createVectorCareClient } from '../../client/index.js';
 import { createClock, createMockServer, type MockServer } from '../../mock-server/index.js';
 import { PACKAGE_ROOT } from '../../shared/package-root.js';
+import { CALL_STATUS_COLOURS } from '../../shared/timeline/timeline-palette.js';
+import {
+  FIRST_VIEW_MEASURE,
+  RENDER_MEASURE,
+  type DrawingDetail,
+} from '../../mock-server/dashboard/page/render-timing.js';
 import { launchChromium, type ChromiumSession } from '../../test-support/chromium.js';
+import {
+  costOf,
+  traceMainThread,
+  type MeasureCost,
+  type TracedMeasure,
+} from '../../test-support/main-thread-trace.js';
 import { exchangesOf, recordTraffic, type TrafficShape } from '../../test-support/recorded-traffic.js';
 import {
   startWebhookTestReceiver,
@@ -20,8 +33,17 @@ import {
 
 const OUT = join(PACKAGE_ROOT, 'test-output', 'dashboard');
 const NOW = Date.UTC(2026, 0, 15, 14, 30);
-/** The issue's bar for drawing a full recorder (10,000 recordings), in the browser. */
+/** The issue's bar for drawing a full recorder (10,000 recordings), in the browser: CPU of its main thread. */
 const RENDER_BUDGET_MS = 200;
+/** The longest a task of a drawing may hold the page: a delay of input a person notices beyond this. */
+const TASK_BUDGET_MS = 100;
+/**
+ * A wall-clock bound that holds on a machine whose cores are both busy with other work, for what is on
+ * screen to show: at load 18 on 2 cores the first view took 752 ms of wall-clock time and 72 ms of CPU.
+ */
+const WALL_MARGIN_MS = 3000;
+/** The recorder's default capacity: the page holds no more than it does. */
+const RECORDER_CAPACITY = 10_000;
 /** The issue's bar for what happens on the mock to show on the page. */
 const LIVE_BUDGET_MS = 1000;
 const SECRET = 'dashboard-browser-secret-3c8e';
@@ -51,8 +73,8 @@ async function frozenMock(options: { controlToken?: string } = {}): Promise<Mock
   return mock;
 }
 
-/** Opens the dashboard, noting every page error, failed request and error answer the page gets. */
-async function openDashboard(server: MockServer): Promise<Page> {
+/** A new tab that notes every page error, failed request and error answer it gets in `problems`. */
+async function watchedPage(): Promise<Page> {
   problems = [];
   page = await browser.context.newPage();
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -67,9 +89,19 @@ async function openDashboard(server: MockServer): Promise<Page> {
     if (response.status() >= 400 && !response.url().includes('/__control/'))
       problems.push(`${response.status()}: ${response.url()}`);
   });
-  await page.goto(`${server.url}/__dashboard/`, { waitUntil: 'load' });
-  await page.waitForSelector('#live[data-state="live"]', { timeout: 15_000 });
   return page;
+}
+
+/** Opens the dashboard in a watched tab, once it shows the feed as live. */
+async function openDashboard(server: MockServer): Promise<Page> {
+  const view = await watchedPage();
+  await view.goto(`${server.url}/__dashboard/`, { waitUntil: 'load' });
+  await view.waitForSelector('#live[data-state="live"]', { timeout: 15_000 });
+  return view;
+}
+
+function detailOf(measure: TracedMeasure): DrawingDetail {
+  return measure.detail as DrawingDetail;
 }
 
 function jtiOf(token: string): string {
@@ -206,32 +238,44 @@ describe('the dashboard in Chromium', () => {
     expect(problems).toEqual([]);
   }, 90_000);
 
-  it('draws a full recorder of 10,000 recordings within the budget', async () => {
+  it('draws a full recorder of 10,000 recordings: what is on screen, and all of it, within 200 ms of CPU', async () => {
     const server = await frozenMock();
+    // 10,200 exchanges made; the recorder keeps the latest 10,000, and so does the page.
     const shape: TrafficShape = {
       clients: 10,
       tokensPerClient: 20,
-      callsPerToken: 49,
+      callsPerToken: 50,
       expiresIn: 60,
       stepMs: 1000,
     };
     await recordTraffic(server, shape);
-    expect(server.recorder.size).toBe(10_000);
-    expect(exchangesOf(shape)).toBe(10_000);
-    const view = await openDashboard(server);
-    await view.waitForSelector('html[data-framed-exchanges="10000"]', { timeout: 30_000 });
-    const timing = (): Promise<Record<string, number>> =>
-      view.evaluate(() => {
-        const data = document.documentElement.dataset;
-        return {
-          first_frame_ms: Number(data['firstFrameMs']),
-          all_drawn_ms: Number(data['renderMs']),
-          all_painted_ms: Number(data['frameMs']),
-          longest_step_ms: Number(data['longestSliceMs']),
-        };
-      });
-    const first = await timing();
-    // What was drawn: a bar per token, a tick per call (as paths that count them, above 300 a picture).
+    const pushedOut = exchangesOf(shape) - RECORDER_CAPACITY;
+    expect([server.recorder.size, pushedOut]).toEqual([RECORDER_CAPACITY, 200]);
+    const view = await watchedPage();
+    const drawingsOfAll = (count: number): Promise<unknown> =>
+      view.waitForFunction(
+        ([name, exchanges, wanted]) =>
+          performance
+            .getEntriesByName(name as string)
+            .filter((entry) => (entry as PerformanceMeasure).detail?.exchanges === exchanges).length >=
+          (wanted as number),
+        [RENDER_MEASURE, RECORDER_CAPACITY, count] as const,
+        // Asked every 250 ms, not every frame: the asking runs on the main thread being measured.
+        { timeout: 30_000, polling: 250 },
+      );
+    const trace = await traceMainThread(view, async () => {
+      // The page's first drawing, from the feed's answer with all 10,000; then one from scratch when the
+      // time axis is switched.
+      await view.goto(`${server.url}/__dashboard/`, { waitUntil: 'load' });
+      await drawingsOfAll(1);
+      await view.selectOption('#fit', 'now');
+      await drawingsOfAll(2);
+    });
+    expect(await view.locator('#recorder').textContent()).toBe(
+      '10,000 exchanges shown of 10,000 the recorder keeps; 200 older ones pushed out',
+    );
+    // What was drawn: a bar per token still recorded, a tick per call (as paths that count them, above 300
+    // a picture). The oldest 200 pushed out were the first round's 10 token requests and 190 of their calls.
     const drawn = await view.evaluate(() => ({
       bars: document.querySelectorAll('section.client .token-bar').length,
       ticks:
@@ -241,22 +285,55 @@ describe('the dashboard in Chromium', () => {
           0,
         ),
     }));
-    expect(drawn).toEqual({ bars: 200, ticks: 9800 });
+    expect(drawn).toEqual({ bars: 190, ticks: 9810 });
 
-    // Drawn again from scratch when the time axis is switched.
-    await view.evaluate(() => delete document.documentElement.dataset['framedExchanges']);
-    await view.selectOption('#fit', 'now');
-    await view.waitForSelector('html[data-framed-exchanges="10000"]', { timeout: 30_000 });
-    const again = await timing();
-    const figures = { recordings: 10_000, clients: 11, budget_ms: RENDER_BUDGET_MS, first, again };
+    const drawings = [...new Set(trace.measures.map((measure) => detailOf(measure).drawing))]
+      .map((id) => {
+        const of = (name: string): TracedMeasure[] =>
+          trace.measures.filter((measure) => measure.name === name && detailOf(measure).drawing === id);
+        const [firstView] = of(FIRST_VIEW_MEASURE);
+        const [render] = of(RENDER_MEASURE);
+        if (firstView === undefined || render === undefined) throw new Error(`drawing ${id} is not complete`);
+        return {
+          detail: detailOf(render),
+          firstView: costOf(trace, firstView),
+          render: costOf(trace, render),
+          firstViewSteps: detailOf(firstView).steps,
+        };
+      })
+      .filter((drawing) => drawing.detail.exchanges === RECORDER_CAPACITY);
+    expect(drawings.map((drawing) => drawing.detail.cause)).toEqual(['feed', 'fit']);
+    const rounded = (cost: MeasureCost): Record<string, number> =>
+      Object.fromEntries(Object.entries(cost).map(([key, value]) => [key, Math.round(value * 10) / 10]));
+    const figures = {
+      recordings: RECORDER_CAPACITY,
+      pushed_out: pushedOut,
+      clients: 11,
+      budget_cpu_ms: RENDER_BUDGET_MS,
+      longest_task_budget_cpu_ms: TASK_BUDGET_MS,
+      load_average_1m: Math.round((loadavg()[0] ?? 0) * 10) / 10,
+      drawings: drawings.map((drawing) => ({
+        cause: drawing.detail.cause,
+        steps: drawing.detail.steps,
+        first_view: rounded(drawing.firstView),
+        render: rounded(drawing.render),
+      })),
+    };
     console.log(`dashboard: ${JSON.stringify(figures)}`);
     await writeFile(join(OUT, 'render-10000.json'), `${JSON.stringify(figures, null, 2)}\n`);
     await view.screenshot({ path: join(OUT, 'render-10000.png'), fullPage: false });
-    // What is on screen is drawn and painted within the budget, and no step of the drawing holds the page
-    // longer: it answers input throughout, however many pictures are still to draw below.
-    for (const run of [first, again]) {
-      expect(run.first_frame_ms).toBeLessThanOrEqual(RENDER_BUDGET_MS);
-      expect(run.longest_step_ms).toBeLessThanOrEqual(RENDER_BUDGET_MS);
+    for (const drawing of drawings) {
+      // What is on screen is painted in the frame after the drawing's first step,
+      expect(drawing.firstViewSteps).toBe(1);
+      // and it, and the whole drawing, cost the page's main thread at most the budget of CPU: the time
+      // they take on a machine with a core free for the browser. No task of it holds the page longer
+      // than a person notices, so input is answered throughout.
+      expect(drawing.firstView.cpuMs).toBeLessThanOrEqual(RENDER_BUDGET_MS);
+      expect(drawing.render.cpuMs).toBeLessThanOrEqual(RENDER_BUDGET_MS);
+      expect(drawing.render.longestTaskCpuMs).toBeLessThanOrEqual(TASK_BUDGET_MS);
+      // In wall-clock time, only a margin that holds with both cores busy: it catches a drawing that
+      // waits instead of working, not one that is slow.
+      expect(drawing.firstView.wallMs).toBeLessThanOrEqual(WALL_MARGIN_MS);
     }
     expect(problems).toEqual([]);
   }, 120_000);
@@ -298,6 +375,31 @@ describe('the dashboard in Chromium', () => {
     expect(issued).toEqual([0, 16_000, 30_000, 46_000]);
     expect(await view.locator(`${dispatch} .call-tick[data-status="401"]`).count()).toBe(1);
     expect(await view.locator(`${dispatch} .refresh-mark`).count()).toBe(4);
+    // Each bar runs from its issue to its expiry, 20 s later, and its 80% mark is drawn at 16 s of it.
+    const bars = await view.$$eval(`${dispatch} g.token`, (groups) =>
+      groups.map((group) => {
+        const bar = group.querySelector('.token-bar');
+        const box = bar?.getBoundingClientRect();
+        const mark = group.querySelector('.refresh-mark')?.getBoundingClientRect();
+        return {
+          lifetimeMs:
+            Number(bar?.getAttribute('data-expires-ms')) - Number(bar?.getAttribute('data-issued-ms')),
+          markAt:
+            box === undefined || mark === undefined
+              ? null
+              : Math.round(((mark.x + mark.width / 2 - box.x) / box.width) * 100) / 100,
+        };
+      }),
+    );
+    expect(bars).toEqual(Array.from({ length: 4 }, () => ({ lifetimeMs: 20_000, markAt: 0.8 })));
+    // Ticks are coloured by outcome: the one 401 red, the 2xx green, as in the report.
+    const fills = await view.$$eval(`${dispatch} .call-tick`, (ticks) => [
+      ...new Set(ticks.map((tick) => `${tick.getAttribute('data-status')} ${tick.getAttribute('fill')}`)),
+    ]);
+    expect(fills.sort()).toEqual([
+      `201 ${CALL_STATUS_COLOURS['status-2xx']}`,
+      `401 ${CALL_STATUS_COLOURS['status-401']}`,
+    ]);
     await view.waitForSelector(`${dispatch} .kit-action[data-kind~="revoke"]`, { timeout: 5000 });
     await view.screenshot({ path: join(OUT, 'bundled-client.png'), fullPage: false });
     // The README's picture (docs/images/dashboard.png is a copy of it).
@@ -328,6 +430,59 @@ describe('the dashboard in Chromium', () => {
     expect((await row.textContent()) ?? '').toMatch(/BROADCAST_ACCEPTED.*1 · 503.*2 · 200.*delivered/);
     await view.screenshot({ path: join(OUT, 'webhooks.png'), fullPage: false });
     expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('offsets, freezes and resets the mock from the page, and shows a control call that got no answer', async () => {
+    const server = await frozenMock();
+    server.control.createClient({ clientId: 'acme', clientSecret: SECRET, expiresIn: 60 });
+    expect(await hubCall(server, await tokenFor(server, 'acme', SECRET))).toBe(201);
+    const view = await openDashboard(server);
+    const acme = 'section.client[data-client-id="acme"]';
+    await view.waitForSelector(`${acme} .call-tick[data-status="201"]`);
+    expect(await view.locator('#clock-mode').textContent()).toBe('frozen');
+    /** Clicks a button, and returns the answer the page puts at the top of its results. */
+    const press = async (name: string): Promise<string> => {
+      const before = await view.locator('#results li:not(.none)').count();
+      await view.getByRole('button', { name, exact: true }).click();
+      await view.waitForFunction(
+        (count) => document.querySelectorAll('#results li:not(.none)').length > count,
+        before,
+      );
+      return (await view.locator('#results li').first().textContent()) ?? '';
+    };
+    const modeShown = (mode: string): Promise<unknown> =>
+      view.waitForFunction((wanted) => document.getElementById('clock-mode')?.textContent === wanted, mode, {
+        timeout: 5000,
+      });
+
+    await view.fill('#offset-seconds', '3600');
+    expect(await press('Set offset')).toContain('POST /__control/clock → 200');
+    expect(server.clock.state()).toMatchObject({ mode: 'offset', offsetMs: 3_600_000 });
+    await modeShown('offset');
+    expect(await view.locator('#clock-offset').textContent()).toBe('+1 h 00 min (ahead of real time)');
+
+    expect(await press('Freeze now')).toContain('POST /__control/clock → 200');
+    expect(server.clock.state().mode).toBe('frozen');
+    await modeShown('frozen');
+    expect(await view.locator('#clock-offset').textContent()).toMatch(
+      /^\+1 h 00 min \(ahead of real time, frozen\)$/,
+    );
+
+    // Reset: the mock forgets acme and what it recorded, and the clock follows real time; so does the page.
+    expect(await press('Reset the mock')).toContain('POST /__control/reset → 200 {}');
+    expect(server.clock.state().mode).toBe('real');
+    await modeShown('real');
+    await view.waitForSelector(acme, { state: 'detached', timeout: 5000 });
+    expect(await view.locator('#clock-offset').textContent()).toBe('0 (real time)');
+    await view.screenshot({ path: join(OUT, 'after-reset.png'), fullPage: false });
+
+    // A control call that gets no answer at all is shown as such, and the page says it lost the mock.
+    await server.close();
+    mock = undefined;
+    expect(await press('Real time')).toMatch(/POST \/__control\/clock: no answer \(.+\)/);
+    await view.waitForSelector('#live[data-state="error"]', { timeout: 5000 });
+    expect(await view.locator('#live').textContent()).toMatch(/^No answer from the mock/);
+    expect(problems.filter((problem) => !problem.startsWith('failed: '))).toEqual([]);
   }, 60_000);
 
   it('labels every control, reaches each by keyboard, and keeps text at 4.5:1 contrast', async () => {

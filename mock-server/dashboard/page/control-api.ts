@@ -29,7 +29,8 @@ export function authHeaders(): Record<string, string> {
   return controlToken === null ? {} : { authorization: `Bearer ${controlToken}` };
 }
 
-const MAX_SUMMARY_BODY = 240;
+/** Enough of an answer to read at a glance; the rest is for the control API itself to show. */
+const MAX_SUMMARY_BODY = 120;
 
 function describeBody(body: unknown): string {
   const text = typeof body === 'string' ? body : JSON.stringify(body);

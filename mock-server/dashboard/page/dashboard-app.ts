@@ -5,6 +5,12 @@ import { authHeaders, callControl, setControlToken, type ControlResult } from '.
 import { FeedStore } from './feed-store.js';
 import { formatCount, renderClientSection, utcTime } from './render-clients.js';
 import { renderDeliveries } from './render-deliveries.js';
+import {
+  DRAW_STEP_MEASURE,
+  FIRST_VIEW_MEASURE,
+  RENDER_MEASURE,
+  type DrawingDetail,
+} from './render-timing.js';
 
 /**
  * The dashboard page's script: polls the feed, keeps what it was sent (FeedStore), draws one timeline per
@@ -70,6 +76,8 @@ async function poll(): Promise<void> {
     } else if (!response.ok) {
       setLive('error', `The feed answered ${response.status}.`);
     } else {
+      // A drawing's measures start here: reading and keeping the feed is part of what a person waits for.
+      const received = performance.now();
       const feed = (await response.json()) as DashboardFeed;
       store.apply(feed, performance.now());
       if (store.refetch) {
@@ -78,7 +86,7 @@ async function poll(): Promise<void> {
       }
       setLive('live', 'live');
       renderState();
-      drawIfDue();
+      drawIfDue(received);
     }
   } catch (error) {
     setLive('error', `No answer from the mock (${error instanceof Error ? error.message : String(error)}).`);
@@ -221,13 +229,16 @@ let drawnAt = Number.NEGATIVE_INFINITY;
 let lastCost = 0;
 let drawnFit: PictureFit = fit;
 
-function drawIfDue(): void {
+/** Draws when something changed or the present moved; `since` is when the news reached the page. */
+function drawIfDue(since?: number): void {
+  // Nothing to draw before the first answer: an empty page would claim the mock has recorded nothing.
+  if (store.clock === undefined) return;
   const now = performance.now();
   const changed = store.version !== drawnVersion || fit !== drawnFit;
-  const presentMoved = store.clock !== undefined && store.clock.mode !== 'frozen' && now - drawnAt >= 1000;
+  const presentMoved = store.clock.mode !== 'frozen' && now - drawnAt >= 1000;
   if (!changed && !presentMoved) return;
   if (now - drawnAt < 3 * lastCost) return;
-  draw();
+  draw(changed ? 'feed' : 'present', since ?? now);
 }
 
 /** What a section was drawn from; the same again means nothing to redraw. */
@@ -247,9 +258,13 @@ function pictureKey(picture: ClientPicture): string {
 
 /** A drawing in progress: the sections still to draw, and what it has cost so far. */
 interface Drawing {
-  readonly started: number;
+  readonly id: number;
+  readonly cause: DrawingDetail['cause'];
+  /** When its cause reached the page (performance.now()); its measures start here. */
+  readonly since: number;
   readonly exchanges: number;
   readonly clients: number;
+  readonly sections: number;
   readonly pending: {
     readonly section: HTMLElement;
     readonly picture: ClientPicture;
@@ -269,6 +284,7 @@ interface Drawing {
 const SLICE_MS = 30;
 
 let drawing: Drawing | undefined;
+let drawings = 0;
 /** Sections on screen (or near it), as an IntersectionObserver last saw them. */
 const onScreen = new Set<Element>();
 const visibility = new IntersectionObserver(
@@ -286,7 +302,7 @@ function afterPaint(then: () => void): void {
   requestAnimationFrame(() => setTimeout(then, 0));
 }
 
-function draw(): void {
+function draw(cause: DrawingDetail['cause'], since: number): void {
   const started = performance.now();
   if (drawing !== undefined) clearTimeout(drawing.timer);
   const pictures = clientPictures({
@@ -343,10 +359,14 @@ function draw(): void {
   drawnAt = started;
   drawnVersion = store.version;
   drawnFit = fit;
+  drawings += 1;
   drawing = {
-    started,
+    id: drawings,
+    cause,
+    since,
     exchanges: store.exchanges.length,
     clients: pictures.length,
+    sections: pending.length,
     pending,
     busy: performance.now() - started,
     longestSlice: 0,
@@ -354,6 +374,16 @@ function draw(): void {
     timer: undefined,
   };
   drawSlice(drawing);
+}
+
+function detailOf(job: Drawing): DrawingDetail {
+  return {
+    drawing: job.id,
+    cause: job.cause,
+    exchanges: job.exchanges,
+    sections: job.sections,
+    steps: job.slices,
+  };
 }
 
 /** Draws sections for about SLICE_MS, then lets the page breathe and goes on, until all are drawn. */
@@ -366,17 +396,18 @@ function drawSlice(job: Drawing): void {
     next.section.innerHTML = renderClientSection(next.picture).value;
     next.section.dataset['drawn'] = next.key;
   } while (performance.now() - sliceStarted < SLICE_MS);
-  // Reading a size makes the browser lay out now, so the cost measured includes it.
+  // Reading a size makes the browser lay out now, so the step measured includes it.
   byId('clients').getBoundingClientRect();
   const now = performance.now();
-  const slice = now - sliceStarted + (firstSlice ? sliceStarted - job.started : 0);
+  // The first step includes building the pictures from the feed (draw()), and reading the feed.
+  const stepStart = firstSlice ? job.since : sliceStarted;
   job.busy += now - sliceStarted;
-  job.longestSlice = Math.max(job.longestSlice, slice);
+  job.longestSlice = Math.max(job.longestSlice, now - stepStart);
   job.slices += 1;
-  const root = document.documentElement;
+  performance.measure(DRAW_STEP_MEASURE, { start: stepStart, end: now, detail: detailOf(job) });
   if (firstSlice) {
-    root.dataset['firstSliceMs'] = (now - job.started).toFixed(1);
-    afterPaint(() => (root.dataset['firstFrameMs'] = (performance.now() - job.started).toFixed(1)));
+    const detail = detailOf(job);
+    afterPaint(() => performance.measure(FIRST_VIEW_MEASURE, { start: job.since, detail }));
   }
   if (job.pending.length > 0) {
     // After the next frame, so what was drawn is painted before the page draws on.
@@ -386,16 +417,11 @@ function drawSlice(job: Drawing): void {
     return;
   }
   lastCost = job.busy;
-  root.dataset['renderMs'] = (now - job.started).toFixed(1);
-  root.dataset['longestSliceMs'] = job.longestSlice.toFixed(1);
-  root.dataset['renderedExchanges'] = String(job.exchanges);
   byId('render-info').textContent =
-    `Drew ${formatCount(job.exchanges)} exchanges for ${job.clients} ${job.clients === 1 ? 'client' : 'clients'} in ${Math.round(now - job.started)} ms (${job.slices} ${job.slices === 1 ? 'step' : 'steps'}, the longest ${Math.round(job.longestSlice)} ms).`;
-  // And once the frame with the whole drawing has been painted: the time a person waits for it.
-  afterPaint(() => {
-    root.dataset['frameMs'] = (performance.now() - job.started).toFixed(1);
-    root.dataset['framedExchanges'] = String(job.exchanges);
-  });
+    `Drew ${formatCount(job.exchanges)} exchanges for ${job.clients} ${job.clients === 1 ? 'client' : 'clients'} in ${Math.round(now - job.since)} ms (${job.slices} ${job.slices === 1 ? 'step' : 'steps'}, the longest ${Math.round(job.longestSlice)} ms).`;
+  // And once the frame with the whole drawing has been painted: the time a person waits for all of it.
+  const detail = detailOf(job);
+  afterPaint(() => performance.measure(RENDER_MEASURE, { start: job.since, detail }));
   if (drawing === job) drawing = undefined;
 }
 
@@ -491,7 +517,7 @@ function wireControls(): void {
   byId<HTMLSelectElement>('fit').addEventListener('change', (event) => {
     const value = (event.target as HTMLSelectElement).value;
     fit = value === 'now' || value === 'lifetimes' ? value : 'auto';
-    draw();
+    if (store.clock !== undefined) draw('fit', event.timeStamp);
   });
   onSubmit('token-form', () => {
     setControlToken(byId<HTMLInputElement>('control-token').value);
