@@ -24,7 +24,7 @@ export interface CreateMockServerOptions extends MockServerOptions {
   readonly headersTimeoutMs?: number;
   /** How long a client may take to send its whole request, body included, ms (default 30 s). */
   readonly requestTimeoutMs?: number;
-  /** How long an idle keep-alive connection stays open, ms (default 5 s). */
+  /** How long an idle keep-alive connection stays open, ms (default 120 s, `DEFAULTS.keepAliveTimeoutMs`). */
   readonly keepAliveTimeoutMs?: number;
 }
 

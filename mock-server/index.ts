@@ -59,6 +59,7 @@ export {
   generateSigningKey,
   loadSigningKey,
   loadTestOnlySigningKey,
+  type RsaPublicJwk,
   type SigningKey,
 } from './keys/signing-key.js';
 

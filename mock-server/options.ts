@@ -82,8 +82,12 @@ export const DEFAULTS = Object.freeze({
   headersTimeoutMs: 10_000,
   /** A client must send its whole request, headers and body, within this time. */
   requestTimeoutMs: 30_000,
-  /** An idle keep-alive connection is closed after this time. */
-  keepAliveTimeoutMs: 5_000,
+  /**
+   * An idle keep-alive connection is closed after this time: longer than the idle timeouts of common clients
+   * (Go's net/http 90 s, undici's 4 s), so the client drops the connection first. With Node's 5 s, a client
+   * that reused a connection just as the mock closed it got "connection reset" (Go retries no POST then).
+   */
+  keepAliveTimeoutMs: 120_000,
   /** Hub request bodies (200 locations fit many times over). */
   hubBodyLimitBytes: 1024 * 1024,
 });

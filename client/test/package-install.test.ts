@@ -135,6 +135,21 @@ async function pack(
   return packed.map((entry) => join(destination, entry.filename));
 }
 
+/**
+ * Imports of devDependencies that the built code holds but never runs: the dashboard transpiles its page's
+ * modules with TypeScript only when it runs from the .ts sources (the repo's tests), never from dist/.
+ */
+const SOURCE_ONLY_IMPORTS = new Map([['typescript', 'dist/mock-server/dashboard/dashboard-assets.js']]);
+
+/** The module specifiers a JavaScript or declaration file imports or re-exports (static, dynamic and `import('x').T`). */
+function specifiersOf(source: string): string[] {
+  return [
+    ...source.matchAll(
+      /\b(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/g,
+    ),
+  ].map((match) => match[1] ?? match[2] ?? '');
+}
+
 describe('vectorcare-auth-mock/client as an installed package', () => {
   let workDir: string;
   let appDir: string;
@@ -210,6 +225,29 @@ describe('vectorcare-auth-mock/client as an installed package', () => {
     expect(result).toBe('ok');
   });
 
+  it('the installed code and its declarations import only Node and what package.json depends on', async () => {
+    const installed = join(appDir, 'node_modules/vectorcare-auth-mock');
+    const declared = Object.keys((await readManifest(installed)).dependencies ?? {});
+    const files = (await readdir(join(installed, 'dist'), { recursive: true }))
+      .filter((file) => file.endsWith('.js') || file.endsWith('.d.ts'))
+      .map((file) => join(installed, 'dist', file));
+    expect(files.length).toBeGreaterThan(100);
+    const undeclared = new Set<string>();
+    for (const file of files)
+      for (const specifier of specifiersOf(await readFile(file, 'utf8'))) {
+        if (specifier.startsWith('.') || specifier.startsWith('node:')) continue;
+        // The package a bare specifier names: `hono/utils` is hono, `@hono/node-server/x` is @hono/node-server.
+        const name = specifier
+          .split('/')
+          .slice(0, specifier.startsWith('@') ? 2 : 1)
+          .join('/');
+        const where = file.slice(installed.length + 1);
+        if (!declared.includes(name) && SOURCE_ONLY_IMPORTS.get(name) !== where)
+          undeclared.add(`${name} (${where})`);
+      }
+    expect([...undeclared]).toEqual([]);
+  });
+
   it('the installed client imports nothing outside itself: no runtime dependency', async () => {
     const installed = join(appDir, 'node_modules/vectorcare-auth-mock/dist/client');
     const files = (await readdir(installed)).filter((file) => file.endsWith('.js'));
@@ -217,10 +255,7 @@ describe('vectorcare-auth-mock/client as an installed package', () => {
     const specifiers = new Set<string>();
     for (const file of files) {
       const source = await readFile(join(installed, file), 'utf8');
-      for (const match of source.matchAll(
-        /\b(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/g,
-      ))
-        specifiers.add(match[1] ?? match[2] ?? '');
+      for (const specifier of specifiersOf(source)) specifiers.add(specifier);
       expect(source).not.toMatch(/\brequire\(/);
     }
     expect([...specifiers].filter((specifier) => !specifier.startsWith('./'))).toEqual([]);

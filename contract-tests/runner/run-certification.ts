@@ -77,8 +77,8 @@ export async function startHarness(
     host: '127.0.0.1',
     clock,
     clients: [],
-    // Longer than any gap between a scenario's calls. With the 5 s default, a client that reused its
-    // connection just after the mock closed it got "connection reset" (golang.org/x/oauth2's
+    // Longer than any gap between a scenario's calls. With the 5 s default of then (now 120 s), a client
+    // that reused its connection just after the mock closed it got "connection reset" (golang.org/x/oauth2's
     // honours-expires-in, calls 6 s apart, beside busy loops): a race of the kit's own making, not a verdict.
     keepAliveTimeoutMs: KIT_KEEP_ALIVE_MS,
     // In virtual time a held-back answer (a delay fault) lets the virtual clock run on instead of waiting.

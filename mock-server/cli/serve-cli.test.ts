@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
@@ -99,8 +100,8 @@ describe('vectorcare-auth-mock serve (the built CLI as a child process)', () => 
     expect(await cli.exited).toBe(0);
   });
 
-  it('exits 1 within its 2 s grace when a client keeps a request open past SIGTERM', async () => {
-    const cli = serve(['--port', '0']);
+  it('exits 1 after its --shutdown-grace when a client keeps a request open past SIGTERM', async () => {
+    const cli = serve(['--port', '0', '--shutdown-grace', '1']);
     const url = new URL(await started(cli));
     const socket = connect({ host: url.hostname, port: Number(url.port) });
     socket.on('error', () => undefined);
@@ -120,7 +121,27 @@ describe('vectorcare-auth-mock serve (the built CLI as a child process)', () => 
       socket.destroy();
     }
     expect(Date.now() - stoppedAt).toBeLessThan(6_000);
-    expect(cli.output()).toContain('connections still open after 2000 ms: exiting');
+    expect(cli.output()).toContain('connections still open after 1000 ms: exiting');
+  });
+
+  // Go's net/http reuses a connection idle up to 90 s and retries no POST when the server closed it just
+  // then ("connection reset by peer", issue 12). The Keep-Alive header is made by Node from the server's
+  // keepAliveTimeout, the one that closes idle connections.
+  it.each([
+    [[], 120],
+    [['--keep-alive-timeout', '30'], 30],
+  ])('with %j keeps idle connections %i s, and says so in Keep-Alive', async (args, seconds) => {
+    const cli = serve(['--port', '0', ...args]);
+    const url = await started(cli);
+    const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+      request(`${url}/.well-known/jwks.json`, (response) => {
+        response.resume();
+        resolve(String(response.headers['keep-alive']));
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(keepAlive).toBe(`timeout=${seconds}`);
   });
 
   it('takes clients and per-client expires_in from --config, and never prints their secrets', async () => {
@@ -214,6 +235,8 @@ describe('vectorcare-auth-mock serve (the built CLI as a child process)', () => 
     [['--port', 'eighty'], /--port: value: must be a whole number from 0 to 65535, got "eighty"/],
     [['--expires-in', '0'], /--expires-in: value: must be a whole number from 1 to 31536000/],
     [['--colour'], /serve: arguments: Unknown option '--colour'/],
+    [['--keep-alive-timeout', '0'], /--keep-alive-timeout: value: must be a whole number from 1 to 86400/],
+    [['--shutdown-grace', '1.5'], /--shutdown-grace: value: must be a whole number from 0 to 3600/],
     [['--key', 'k.pem', '--generate-key'], /--key: key: cannot be combined with --generate-key/],
     [['--key', 'no-such-key.pem'], /no-such-key\.pem: key: cannot read the key file \(ENOENT\)/],
   ])('refuses %j with exit code 2', async (args, message) => {

@@ -59,31 +59,29 @@ export async function runServe(args: readonly string[], io: CommandIo): Promise<
   const server = await createMockServer(resolved.options);
   // Signals are handled before the banner says the server is up, so a supervisor that stops it as soon as
   // it reads the banner still gets a clean close.
-  const closed = closeOnSignal(server, io);
+  const closed = closeOnSignal(server, io, resolved.shutdownGraceMs);
   const usesDemoClient = resolved.options.clients === undefined;
   for (const line of banner(server, usesDemoClient, resolved.options.controlToken !== undefined))
     io.out(line);
   return closed;
 }
 
-/** How long requests in flight may take to finish once a signal came, before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 2_000;
-
 /**
  * Closes the server on the first SIGINT or SIGTERM and resolves to 0 once it is closed. A connection that
- * does not finish within the grace (a client stalled halfway through its body) would keep the process alive
+ * does not finish within `graceMs` (a client stalled halfway through its body) would keep the process alive
  * until Node's 30 s request timeout, so the process then exits with 1; a second Ctrl+C kills it at once.
+ * The default grace is 10 s (`--shutdown-grace`): 2 s was too short for requests in flight on a busy machine.
  */
-function closeOnSignal(server: MockServer, io: CommandIo): Promise<number> {
+function closeOnSignal(server: MockServer, io: CommandIo, graceMs: number): Promise<number> {
   return new Promise((resolve) => {
     const stop = (signal: NodeJS.Signals): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       io.err(`${signal}: closing`);
       const forced = setTimeout(() => {
-        io.err(`connections still open after ${SHUTDOWN_GRACE_MS} ms: exiting`);
+        io.err(`connections still open after ${graceMs} ms: exiting`);
         process.exit(1);
-      }, SHUTDOWN_GRACE_MS);
+      }, graceMs);
       // Pending webhook retries are cancelled at once (and said so); attempts under way get a moment.
       const webhooks = server.context.webhooks.close().then((stopped) => {
         io.err(

@@ -22,10 +22,26 @@ Options (each also settable by the environment variable shown):
   --webhook-key <file>  RSA key webhooks are signed with         VECTORCARE_MOCK_WEBHOOK_KEY (test-only key)
   --control-token <t>   allow the control API from any address,  VECTORCARE_MOCK_CONTROL_TOKEN
                         only with "Authorization: Bearer <t>"
+  --keep-alive-timeout <s>
+                        seconds an idle connection stays open    VECTORCARE_MOCK_KEEP_ALIVE_TIMEOUT (120)
+  --shutdown-grace <s>  seconds requests in flight may take      VECTORCARE_MOCK_SHUTDOWN_GRACE (10)
+                        after SIGINT/SIGTERM before exit code 1
   -h, --help            show this help
 `;
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** How long requests in flight may take once a signal came, before `serve` exits 1 anyway (default). */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+/** What `serve` runs with: the mock's options, and how it shuts down. */
+export interface ServeSettings {
+  readonly help: false;
+  readonly options: CreateMockServerOptions;
+  readonly configFile?: string;
+  /** After SIGINT or SIGTERM, how long requests in flight may take before the process exits 1. */
+  readonly shutdownGraceMs: number;
+}
 
 function integer(value: string, source: string, min: number, max: number): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
@@ -46,7 +62,7 @@ function switchOn(env: Env, variable: string): boolean {
 export async function resolveServeOptions(
   args: readonly string[],
   env: Env,
-): Promise<{ help: true } | { help: false; options: CreateMockServerOptions; configFile?: string }> {
+): Promise<{ help: true } | ServeSettings> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -64,6 +80,8 @@ export async function resolveServeOptions(
         'control-token': { type: 'string' },
         'webhook-url': { type: 'string', multiple: true },
         'webhook-key': { type: 'string' },
+        'keep-alive-timeout': { type: 'string' },
+        'shutdown-grace': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -105,7 +123,15 @@ export async function resolveServeOptions(
   if (webhookKey !== undefined) options.webhookKeyFile = webhookKey[0];
   const webhookUrls = webhookUrlsOf(flags['webhook-url'], env);
   if (webhookUrls !== undefined) options.webhookSubscriptions = webhookUrls.map((url) => ({ url }));
-  return configFile === undefined ? { help: false, options } : { help: false, options, configFile };
+  const keepAlive = pick(flags['keep-alive-timeout'], 'keep-alive-timeout');
+  if (keepAlive !== undefined)
+    options.keepAliveTimeoutMs = integer(keepAlive[0], keepAlive[1], 1, 86_400) * 1000;
+  const grace = pick(flags['shutdown-grace'], 'shutdown-grace');
+  const shutdownGraceMs =
+    grace === undefined ? DEFAULT_SHUTDOWN_GRACE_MS : integer(grace[0], grace[1], 0, 3_600) * 1000;
+  return configFile === undefined
+    ? { help: false, options, shutdownGraceMs }
+    : { help: false, options, configFile, shutdownGraceMs };
 }
 
 /** `--webhook-url` (repeatable) or `VECTORCARE_MOCK_WEBHOOK_URL` (space-separated), each checked. */

@@ -1,20 +1,36 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  type JsonWebKey,
+  type KeyObject,
+} from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { JWK } from 'jose';
 import { ConfigError } from '../../shared/config-error.js';
 import { PACKAGE_ROOT } from '../../shared/package-root.js';
 
 /** The committed, public, test-only key: tokens verify across restarts. Never use it outside tests. */
 export const TEST_ONLY_KEY_FILE = join(PACKAGE_ROOT, 'fixtures', 'keys', 'test-only-signing-key.pem');
 
+/** An RSA public key as served in the JWKS (RFC 7517, 7518 §6.3.1). */
+export interface RsaPublicJwk {
+  readonly kty: 'RSA';
+  readonly n: string;
+  readonly e: string;
+  readonly kid: string;
+  readonly alg: 'RS256';
+  readonly use: 'sig';
+}
+
 export interface SigningKey {
   readonly kid: string;
   readonly privateKey: KeyObject;
   readonly publicKey: KeyObject;
   /** The public JWK as served in the JWKS. */
-  readonly publicJwk: Readonly<JWK> & { kid: string; alg: 'RS256'; use: 'sig' };
+  readonly publicJwk: RsaPublicJwk;
   /** Where it came from, for the start-up banner: a file path, `generated`, or the test-only key. */
   readonly origin: string;
   readonly isTestOnly: boolean;
@@ -49,15 +65,16 @@ async function fromPrivateKey(
     throw new ConfigError(origin, 'key', `RS256 needs an RSA key of at least 2048 bits, got ${bits}`);
   }
   const publicKey = createPublicKey(privateKey);
-  const exported = publicKey.export({ format: 'jwk' }) as JWK;
-  const base = { kty: 'RSA', n: exported.n, e: exported.e } as JWK;
+  const exported = publicKey.export({ format: 'jwk' });
+  const n = exported.n ?? '';
+  const e = exported.e ?? '';
   // A JWK file's own kid is kept, so verifiers configured with it keep working; else the RFC 7638 thumbprint.
-  const kid = givenKid ?? rsaThumbprint(exported.e ?? '', exported.n ?? '');
+  const kid = givenKid ?? rsaThumbprint(e, n);
   return {
     kid,
     privateKey,
     publicKey,
-    publicJwk: Object.freeze({ ...base, kid, alg: 'RS256' as const, use: 'sig' as const }),
+    publicJwk: Object.freeze({ kty: 'RSA', n, e, kid, alg: 'RS256', use: 'sig' }),
     origin,
     isTestOnly,
   };
@@ -81,7 +98,7 @@ export async function loadSigningKey(file: string, isTestOnly = false): Promise<
   let givenKid: string | undefined;
   try {
     if (text.trimStart().startsWith('{')) {
-      const jwk = JSON.parse(text) as JWK & { kty: string };
+      const jwk = JSON.parse(text) as JsonWebKey;
       privateKey = createPrivateKey({ key: jwk, format: 'jwk' });
       if (typeof jwk.kid === 'string' && jwk.kid !== '') givenKid = jwk.kid;
     } else {
