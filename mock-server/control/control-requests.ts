@@ -3,21 +3,11 @@ import { invalidField } from '../errors/control-error.js';
 import type { FaultRequest } from '../faults/fault-queue.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../wire/json-depth.js';
 import type { CreateClientInput } from './control-operations.js';
+import { objectWith, type JsonObject } from './object-with.js';
 
 type Schemas = components['schemas'];
 export type ClockRequest = Schemas['ClockRequest'];
 export type RevokeRequest = { readonly jti: string } | { readonly client_id: string };
-
-type JsonObject = Record<string, unknown>;
-
-/** The body as an object with only `allowed` keys; anything else is a 400 naming the field. */
-function objectWith(body: unknown, allowed: readonly string[]): JsonObject {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw invalidField('body', 'must be a JSON object');
-  for (const key of Object.keys(body))
-    if (!allowed.includes(key)) throw invalidField(key, 'is not a known field');
-  return body as JsonObject;
-}
 
 function optionalString(body: JsonObject, field: string, maxLength: number): string | undefined {
   const value = body[field];

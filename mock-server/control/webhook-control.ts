@@ -3,6 +3,7 @@ import { toSubscriptionWire } from '../webhooks/delivery-wire.js';
 import { WebhookInputError } from '../webhooks/webhook-input-error.js';
 import type { WebhookTrigger } from '../webhooks/webhook-trigger.js';
 import type { WebhookOperations } from './webhook-operations.js';
+import { objectWith } from './object-with.js';
 
 /** A control request as the webhook routes read it, whatever carries it. */
 export interface WebhookControlRequest {
@@ -21,17 +22,6 @@ type Handler = (request: WebhookControlRequest) => Promise<WebhookControlReply> 
 
 /** The methods of one webhook control path. */
 export type WebhookControlMethods = Partial<Record<'GET' | 'POST' | 'DELETE', Handler>>;
-
-type JsonObject = Record<string, unknown>;
-
-/** The body as an object with only `allowed` keys; anything else is a 400 naming the field. */
-function objectWith(body: unknown, allowed: readonly string[]): JsonObject {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw invalidField('body', 'must be a JSON object');
-  for (const key of Object.keys(body))
-    if (!allowed.includes(key)) throw invalidField(key, 'is not a known field');
-  return body as JsonObject;
-}
 
 /** A path segment decoded; a malformed escape names no subscription or event. */
 function segment(raw: string, field: string): string {
