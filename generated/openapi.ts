@@ -616,9 +616,12 @@ export type components = {
      *     drop_connection: the connection is destroyed without an answer.
      *     hub_unauthorized: the hub answers 401 members:authentication_failed whatever the token.
      *     rate_limit: the matching request gets 429 (api:too_many_requests on the hub) with Retry-After.
+     *     lifetime: the matching token request is answered as usual, but its token lives expires_in seconds instead of the
+     *       client's lifetime (a client given tokens of different lifetimes).
      * @enum {string}
      */
-    FaultKind: 'token_response' | 'delay' | 'drop_connection' | 'hub_unauthorized' | 'rate_limit';
+    FaultKind:
+      'token_response' | 'delay' | 'drop_connection' | 'hub_unauthorized' | 'rate_limit' | 'lifetime';
     FaultRequest: {
       /** @enum {string} */
       target: 'token' | 'hub';
@@ -635,6 +638,8 @@ export type components = {
       delay_ms?: number;
       /** @description With rate_limit, in seconds. */
       retry_after?: number;
+      /** @description With lifetime, in seconds. */
+      expires_in?: number;
     };
     Fault: {
       id: string;
@@ -647,6 +652,7 @@ export type components = {
       body?: unknown;
       delay_ms?: number;
       retry_after?: number;
+      expires_in?: number;
     };
     FaultList: {
       faults: components['schemas']['Fault'][];

@@ -30,9 +30,17 @@ export interface ExpectedRule {
   readonly applied?: number;
 }
 
+/** The refresh model's section: its class and one table row per lifetime (and one for 3600 s if predicted). */
+export interface ExpectedModel {
+  readonly modelClass: string;
+  readonly rows: readonly { readonly lifetime: number; readonly kind: string; readonly source: string }[];
+}
+
 export interface ExpectedReport {
   readonly certified: boolean;
   readonly rules: readonly ExpectedRule[];
+  /** Absent when the report has no refresh model: the page must then show none. */
+  readonly model?: ExpectedModel;
 }
 
 /** What the report's data says the page must show. */
@@ -51,6 +59,19 @@ export function expectedFromReport(report: CertificationReport): ExpectedReport 
         ? { attempts: result.deliveries.attempts.length, applied: result.deliveries.applied.length }
         : {}),
     })),
+    ...(report.refresh_model === undefined
+      ? {}
+      : {
+          model: {
+            modelClass: report.refresh_model.class,
+            rows: [
+              ...report.refresh_model.points,
+              ...(report.refresh_model.vectorcare?.source === 'predicted'
+                ? [report.refresh_model.vectorcare]
+                : []),
+            ].map((point) => ({ lifetime: point.lifetime_s, kind: point.kind, source: point.source })),
+          },
+        }),
   };
 }
 
@@ -90,6 +111,11 @@ export interface BrowserReportCheck {
   readonly certified: string | null;
   readonly rows: readonly ObservedRow[];
   readonly timelines: readonly ObservedTimeline[];
+  /** The refresh model section: its class and rows (lifetime, kind, source), each with its rendered height. */
+  readonly model: {
+    readonly modelClass: string;
+    readonly rows: readonly { lifetime: number; kind: string; source: string; height: number }[];
+  } | null;
   /** script, iframe, object, embed, img and link elements found: a report has none. */
   readonly activeElements: number;
   /** URLs other than the report itself that the page tried to load. */
@@ -172,6 +198,19 @@ function observePage(): Omit<BrowserReportCheck, 'screenshot' | 'externalRequest
               ).length,
       };
     }),
+    model: ((): BrowserReportCheck['model'] => {
+      const section = document.querySelector('section.refresh-model');
+      if (section === null) return null;
+      return {
+        modelClass: section.getAttribute('data-model') ?? '',
+        rows: [...section.querySelectorAll('table.refresh-points tbody tr')].map((row) => ({
+          lifetime: Number(row.getAttribute('data-lifetime')),
+          kind: row.getAttribute('data-kind') ?? '',
+          source: row.getAttribute('data-source') ?? '',
+          height: row.getBoundingClientRect().height,
+        })),
+      };
+    })(),
     activeElements: document.querySelectorAll('script, iframe, object, embed, img, link').length,
   };
 }
@@ -223,6 +262,19 @@ function compare(observed: BrowserReportCheck, expected: ExpectedReport): string
         problems.push(`${rule.rule}: only ${seen.visible} of ${seen.count} ${what} have a rendered size`);
       }
     }
+  }
+  const model = observed.model;
+  if (expected.model === undefined) {
+    if (model !== null) problems.push(`a refresh model section (${model.modelClass}) the report has none of`);
+  } else if (model === null) {
+    problems.push(`no refresh model section, expected ${expected.model.modelClass}`);
+  } else {
+    if (model.modelClass !== expected.model.modelClass)
+      problems.push(`refresh model says ${model.modelClass}, expected ${expected.model.modelClass}`);
+    const seen = model.rows.map((row) => `${row.lifetime} ${row.kind} ${row.source}`).join('; ');
+    const want = expected.model.rows.map((row) => `${row.lifetime} ${row.kind} ${row.source}`).join('; ');
+    if (seen !== want) problems.push(`refresh points [${seen}], expected [${want}]`);
+    if (model.rows.some((row) => row.height <= 0)) problems.push('a refresh point row has no rendered size');
   }
   if (observed.activeElements > 0) problems.push(`${observed.activeElements} script/img/link/frame elements`);
   if (observed.externalRequests.length > 0) {

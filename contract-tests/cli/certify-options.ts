@@ -21,9 +21,11 @@ or delivers VectorCare's webhooks to a receiver and judges how it handles them.
   --receiver-module <file>
                           an in-process JavaScript receiver (default export createAdapter(env) with a
                           Fetch-style fetch(request)), run in virtual time
-  --profile <name>        quick (default: 14 s token lifetime, about 17 s; receivers: the 8/64 s
-                          retry schedule compressed to 2/16 s) or certification (300 s lifetime,
-                          minutes with --adapter; receivers: VectorCare's 0/8/64 s schedule)
+  --profile <name>        quick (default: 14 s token lifetime, the refresh model at 14 s and 28 s,
+                          about 35 s; receivers: the 8/64 s retry schedule compressed to 2/16 s) or
+                          certification (300 s, the model at 300 s and 600 s, about 10 minutes with
+                          --adapter; receivers: VectorCare's 0/8/64 s schedule); with --module the
+                          model adds 3600 s itself
   --lifetime <seconds>    the token lifetime to use instead of the profile's (clients only)
   --rules <ids>           comma-separated rule ids to run (default all); a partial run is never certified
   --timeout <seconds>     the longest wait for any one adapter answer (default 5 quick, 15 certification),

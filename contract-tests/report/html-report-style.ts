@@ -81,6 +81,12 @@ table.verdicts tr { break-inside: avoid; }
 table.verdicts td.rule-id { white-space: nowrap; font-weight: 600; }
 table.verdicts td.refresh { white-space: nowrap; text-align: right; font-variant-numeric: tabular-nums; }
 table.verdicts th.refresh { text-align: right; }
+section.refresh-model { margin: 0 0 32px; break-inside: avoid; }
+section.refresh-model h2 { font-size: 18px; margin: 0 0 6px; }
+table.refresh-points { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; }
+table.refresh-points th, table.refresh-points td { border-bottom: 1px solid var(--line); padding: 4px 12px 4px 0; text-align: left; }
+table.refresh-points tr.vectorcare td { font-weight: 600; }
+section.refresh-model .note, .caught-by { color: var(--muted); font-size: 13px; }
 
 section.rule { border-top: 1px solid var(--line); padding: 24px 0 8px; }
 section.rule > header { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; }

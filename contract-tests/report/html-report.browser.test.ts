@@ -64,10 +64,13 @@ describe('the HTML report in headless Chromium', () => {
 
     expect(seen.certified).toBe('false');
     expect(seen.rows.find((row) => row.rule === 'proactive-refresh')?.verdictText).toBe('✘ FAIL');
-    // At 90% the call still carried T1: one bar, three ticks (0%, 50%, 90%).
+    // The 3600 s measurement: T1 presented twice (its first call, then at once), then 1 s past its expiry
+    // (a 401), and the retry with T2.
     const refresh = seen.timelines.find((timeline) => timeline.rule === 'proactive-refresh');
-    expect(refresh?.bars).toEqual({ count: 1, visible: 1 });
-    expect(refresh?.ticks).toEqual({ count: 3, visible: 3 });
+    expect(refresh?.bars).toEqual({ count: 2, visible: 2 });
+    expect(refresh?.ticks).toEqual({ count: 4, visible: 4 });
+    expect(seen.model?.modelClass).toBe('never');
+    expect(seen.model?.rows.map((row) => row.lifetime)).toEqual([300, 600, 3600]);
     // At 110% T1 had expired: the 401 sent it for a second token, a second bar.
     const expiry = seen.timelines.find((timeline) => timeline.rule === 'no-expired-token');
     expect(expiry?.bars.visible).toBeGreaterThanOrEqual(2);

@@ -2,7 +2,15 @@ import { markup, trustedHtml, type SafeHtml } from '../../shared/html-escape.js'
 import { HTML_REPORT_CSS } from './html-report-style.js';
 import { isReceiverReport, isReceiverResult } from './receiver-report-types.js';
 import { formatSlowest, receiverRuleFacts, receiverRuleFigure, receiverRunFacts } from './receiver-html.js';
-import type { AdapterInfo, CertificationReport, RuleResult, Verdict } from './report-types.js';
+import { describePoint } from './refresh-report.js';
+import type {
+  AdapterInfo,
+  CertificationReport,
+  RefreshModelReport,
+  RefreshPoint,
+  RuleResult,
+  Verdict,
+} from './report-types.js';
 import { formatDuration, formatSeconds, formatTimestamp } from '../../shared/time-format.js';
 import { renderTimelineSvg } from '../../shared/timeline/timeline-svg.js';
 
@@ -12,7 +20,9 @@ import { renderTimelineSvg } from '../../shared/timeline/timeline-svg.js';
  * string from the report is escaped: the adapter's name, version, library and log are untrusted.
  *
  * Stable hooks for tests: `.status[data-certified]`, `table.verdicts tr[data-rule][data-verdict]`,
- * `section.rule[data-rule]`, `svg.timeline`, `.token-bar`, `.call-tick`, `.token-request`, `.kit-action`.
+ * `section.rule[data-rule]`, `svg.timeline`, `.token-bar`, `.call-tick`, `.token-request`, `.kit-action`,
+ * `section.refresh-model[data-model]`, `table.refresh-points tr[data-lifetime][data-kind][data-source]`,
+ * `.caught-by[data-rule]`.
  */
 
 const VERDICT_SYMBOL: Readonly<Record<Verdict, string>> = {
@@ -49,6 +59,50 @@ function ruleAnchor(rule: string): string {
 
 function formatPercent(value: number | undefined): string {
   return value === undefined ? '—' : `${value.toFixed(1)} %`;
+}
+
+/** The refresh point a rule judged, for its cell: "80.0 % of 3600 s", or the one it measured. */
+function refreshCell(result: RuleResult): string {
+  const point = result.refresh_points?.[0];
+  if (point?.kind === 'point' && point.percent !== undefined)
+    return `${point.percent.toFixed(1)} % of ${point.lifetime_s} s`;
+  if (point !== undefined) return point.kind;
+  return formatPercent(result.refresh_point_percent);
+}
+
+const KIND_WORDS: Readonly<Record<RefreshPoint['kind'], string>> = {
+  point: 'replaced',
+  'every-call': 'a new token for every call',
+  never: 'never before expiry',
+  refused: 'not located: calls refused',
+};
+
+function renderPointRow(point: RefreshPoint, vectorcare: boolean): SafeHtml {
+  const located = point.kind === 'point';
+  const cell = (value: string | undefined): SafeHtml => markup`<td>${value ?? '—'}</td>`;
+  return markup`
+<tr data-lifetime="${String(point.lifetime_s)}" data-kind="${point.kind}" data-source="${point.source}"${vectorcare ? markup` class="vectorcare"` : markup``}><td>${point.lifetime_s} s${vectorcare ? ' (VectorCare)' : ''}</td><td>${point.source}</td><td>${located ? `${(point.percent ?? 0).toFixed(2)} %` : KIND_WORDS[point.kind]}</td>${cell(located && point.error_percent !== undefined ? `±${point.error_percent.toFixed(2)} %` : undefined)}${cell(located && point.seconds_before_expiry !== undefined ? `${point.seconds_before_expiry.toFixed(3)} s` : undefined)}${cell(point.trigger)}${cell(point.probes === undefined ? undefined : String(point.probes))}</tr>`;
+}
+
+function renderRefreshModel(model: RefreshModelReport | undefined): SafeHtml | null {
+  if (model === undefined) return null;
+  const rows = [
+    ...model.points.map((point) => renderPointRow(point, false)),
+    model.vectorcare === undefined || model.vectorcare.source === 'measured'
+      ? null
+      : renderPointRow(model.vectorcare, true),
+  ];
+  const at = model.vectorcare === undefined ? 'unknown' : describePoint(model.vectorcare);
+  return markup`<section class="refresh-model" data-model="${model.class}">
+<h2>Refresh model: ${model.class}</h2>
+<p class="model-description">${model.description}. At VectorCare's 3600 s: ${at}${model.vectorcare === undefined ? '' : ` (${model.vectorcare.source})`}.</p>
+<table class="refresh-points">
+<thead><tr><th>Lifetime</th><th>Source</th><th>Refresh point</th><th>±</th><th>Before expiry</th><th>Trigger</th><th>Probes</th></tr></thead>
+<tbody>${rows}
+</tbody>
+</table>
+<p class="note">Each lifetime was measured with a fresh client: ages are counted from when the mock sent the token. Trigger: call (the client asked for a new token while making a call), own (between calls), 401 (only once the hub refused the token as just expired).</p>
+</section>`;
 }
 
 function adapterTitle(adapter: AdapterInfo | null): string {
@@ -130,7 +184,7 @@ function renderMeta(report: CertificationReport): SafeHtml {
 function renderVerdictTable(results: readonly RuleResult[], receiver: boolean): SafeHtml {
   // A receiver gets no token: its table shows the slowest answer where a client's shows the refresh point.
   const extra = (result: RuleResult): string =>
-    isReceiverResult(result) ? formatSlowest(result) : formatPercent(result.refresh_point_percent);
+    isReceiverResult(result) ? formatSlowest(result) : refreshCell(result);
   const rows = results.map(
     (result) => markup`
 <tr data-rule="${result.rule}" data-verdict="${result.verdict}"><td class="rule-id"><a href="#${ruleAnchor(result.rule)}">${result.rule}</a></td><td><span class="level level-${result.level}">${result.level}</span></td><td>${verdictBadge(result.verdict)}</td><td class="summary-cell">${result.summary}</td><td class="refresh">${extra(result)}</td></tr>`,
@@ -176,9 +230,12 @@ function renderRule(result: RuleResult): SafeHtml {
   const fact = (label: string, value: string): SafeHtml =>
     markup`<div><dt>${label}</dt><dd>${value}</dd></div>`;
   const facts = [
+    ...(result.refresh_points ?? []).map((point) =>
+      fact(`Refresh point, ${point.lifetime_s} s (${point.source})`, describePoint(point)),
+    ),
     result.refresh_point_percent === undefined
       ? null
-      : fact('Refresh point', formatPercent(result.refresh_point_percent)),
+      : fact('Second token requested at', formatPercent(result.refresh_point_percent)),
     fact('Token lifetime', `${timeline.lifetime_s} s`),
     fact('Refresh mark', `${Math.round(timeline.refresh_mark * 100)} %`),
     fact('Token requests', String(timeline.tokens.length)),
@@ -192,6 +249,7 @@ function renderRule(result: RuleResult): SafeHtml {
 <header><h2>${result.rule}</h2>${verdictBadge(result.verdict)}<span class="level level-${result.level}">${result.level}</span></header>
 <p class="statement">${result.statement}</p>
 <p class="summary">${result.summary}</p>
+${result.caught_by === undefined ? null : markup`<p class="caught-by" data-rule="${result.caught_by}">Not judged: <a href="#${ruleAnchor(result.caught_by)}">${result.caught_by}</a> judges the behaviour that made this rule impossible to exercise.</p>`}
 <dl class="facts">${receiver ? receiverRuleFacts(result, fact) : facts}</dl>
 <figure class="timeline-figure">${receiver ? receiverRuleFigure(result) : renderTimelineSvg(timeline, result.rule)}<figcaption>Seconds from the scenario's start. Hover a mark for its details.</figcaption></figure>
 ${renderActions(result)}
@@ -231,6 +289,7 @@ ${renderMeta(report)}
 <main>
 <h2 class="table-title">Verdicts</h2>
 ${renderVerdictTable(report.results, receiver)}
+${renderRefreshModel(report.refresh_model)}
 ${report.results.map((result) => renderRule(result))}
 </main>
 <footer>Generated by ${report.kit.name} ${report.kit.version}. Every verdict is judged from ${receiver ? "what the kit sent, the receiver's HTTP answers and the adapter's applied and state messages" : 'the traffic the mock recorded'}, never from what the adapter says about itself. Required rules decide certification; recommended ones warn. Times are seconds from each scenario's start.</footer>

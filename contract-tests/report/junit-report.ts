@@ -57,6 +57,9 @@ export function renderJunitReport(report: CertificationReport): string {
         ]
       : [['lifetime_s', String(report.lifetime)]]),
     ['certified', String(report.certified)],
+    ...(report.refresh_model === undefined
+      ? []
+      : [['refresh_model', `${report.refresh_model.class}: ${report.refresh_model.description}`]]),
   ]
     .map(([key, value]) => `      <property name="${key}" value="${escapeXml(value ?? '')}"/>`)
     .join('\n');

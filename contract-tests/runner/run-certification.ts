@@ -10,7 +10,9 @@ import { buildTimeline } from '../report/timeline-builder.js';
 import { RULES, RULE_IDS, SCENARIOS, type RuleId } from '../rules/rule-catalogue.js';
 import { Observation } from '../steps/observation.js';
 import { realTimeDriver, virtualTimeDriver, type TimeDriver } from '../steps/time-driver.js';
-import { profileMargins, type CertificationProfile } from './certification-profile.js';
+import { reportModel } from '../report/refresh-report.js';
+import { measureRefreshModel, type RefreshMeasurement } from '../steps/refresh-measurement.js';
+import { profileMargins, refreshTiming, type CertificationProfile } from './certification-profile.js';
 import { runScenario } from './run-scenario.js';
 
 /** How long the kit's mock keeps an idle connection: the whole of the longest run (certification, ~7 min). */
@@ -106,6 +108,12 @@ export async function startHarness(
   };
 }
 
+/** A function that runs `make` on its first call and returns that same promise afterwards. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}
+
 /** Starts the adapter once with its own client to read its ready message, then stops it. */
 export async function handshake(harness: Harness): Promise<AdapterInfo> {
   const client = harness.mock.control.createClient({ expiresIn: 60 });
@@ -129,7 +137,7 @@ function notRunResult(
   log: string,
 ): RuleResult {
   const scenario = SCENARIOS[ruleId];
-  const lifetimeS = scenario.lifetime?.(profile) ?? profile.lifetimeS;
+  const lifetimeS = scenario.lifetime?.(profile, 'real') ?? profile.lifetimeS;
   return {
     rule: ruleId,
     level: scenario.level,
@@ -167,14 +175,33 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
       readyLog = error.log;
     }
     let results: RuleResult[];
+    let measured: Promise<RefreshMeasurement> | undefined;
     if (adapter === null) {
       results = ruleIds.map((id) =>
         notRunResult(id, `The adapter never became ready: ${readyError}.`, profile, t0, readyLog),
       );
       results.forEach((result) => options.onResult?.(result));
     } else {
+      const refreshModel = once(() =>
+        measureRefreshModel({
+          mock: harness.mock,
+          launch: harness.launch,
+          driver: harness.driver,
+          profile,
+          randomBytes: harness.randomBytes,
+          timing: refreshTiming(profile, harness.driver.mode),
+        }),
+      );
+      // In real time the measurement runs beside the scenarios from the start; in virtual time when first
+      // asked for, since everything there shares the clock and runs in turn.
+      if (harness.driver.mode === 'real' && ruleIds.some((id) => SCENARIOS[id].usesRefreshModel === true))
+        measured = refreshModel();
       const run = async (id: RuleId): Promise<RuleResult> => {
-        const result = await runScenario(SCENARIOS[id], { ...harness, profile });
+        const result = await runScenario(SCENARIOS[id], {
+          ...harness,
+          profile,
+          refreshModel: () => (measured ??= refreshModel()),
+        });
         options.onResult?.(result);
         return result;
       };
@@ -194,10 +221,11 @@ export async function runCertification(options: CertifyOptions): Promise<Certifi
       adapter,
       lifetime: profile.lifetimeS,
       profile: profile.name,
-      margins: { ...profileMargins(profile), time: harness.driver.mode },
+      margins: { ...profileMargins(profile, harness.driver.mode), time: harness.driver.mode },
       started_at: new Date(startedAt).toISOString(),
       duration_ms: now() - startedAt,
       results,
+      ...(measured === undefined ? {} : { refresh_model: reportModel(await measured) }),
     };
     return {
       report,

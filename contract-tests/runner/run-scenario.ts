@@ -3,7 +3,8 @@ import { AdapterError } from '../adapters/adapter-error.js';
 import type { AdapterLauncher } from '../adapters/adapter-session.js';
 import type { Evidence, RuleResult } from '../report/report-types.js';
 import { buildTimeline } from '../report/timeline-builder.js';
-import { describeOutcome, type KitCall } from '../steps/kit-call.js';
+import { generalProblem } from '../steps/general-checks.js';
+import type { RefreshMeasurement } from '../steps/refresh-measurement.js';
 import { ScenarioError, type Judgement } from '../steps/judgement.js';
 import type { Observation } from '../steps/observation.js';
 import { ScenarioContext } from '../steps/scenario-context.js';
@@ -17,6 +18,8 @@ export interface RunScenarioOptions {
   readonly driver: TimeDriver;
   readonly profile: CertificationProfile;
   readonly randomBytes: (size: number) => Buffer;
+  /** The run's shared refresh-model measurement, for the scenarios that judge from it. */
+  readonly refreshModel: () => Promise<RefreshMeasurement>;
 }
 
 const errorJudgement = (summary: string, evidence: readonly Evidence[]): Judgement => ({
@@ -25,35 +28,19 @@ const errorJudgement = (summary: string, evidence: readonly Evidence[]): Judgeme
   evidence,
 });
 
-/** A call the adapter reported as a 2xx the mock never answered: the adapter claims what did not happen. */
-function unbackedSuccess(seen: Observation, call: KitCall): boolean {
-  if (call.outcome.kind !== 'answered' || !('status' in call.outcome.result)) return false;
-  const status = call.outcome.result.status;
-  return status < 300 && !seen.requestsFor(call).some((request) => request.status === status);
-}
-
 /**
  * Checks that hold for every scenario, whatever its rule: an adapter that made no request, reported
  * results the mock never served, or left a call unanswered can never PASS.
  */
 function withGeneralChecks(judgement: Judgement, seen: Observation): Judgement {
   const evidence = judgement.evidence.length > 0 ? judgement.evidence : seen.allEvidence();
-  if (!seen.anyTraffic) return errorJudgement('The adapter made no request to the mock at all.', evidence);
-  const invented = seen.calls.find((call) => unbackedSuccess(seen, call));
-  if (invented !== undefined)
-    return errorJudgement(
-      `The adapter reported call ${invented.id} as ${describeOutcome(invented)}, but the mock never answered it so: its results cannot be trusted.`,
-      evidence,
-    );
-  const unanswered = seen.calls.find((call) => call.outcome.kind === 'timeout');
-  if (unanswered !== undefined && judgement.verdict !== 'FAIL')
-    return errorJudgement(`Call ${unanswered.id} got ${describeOutcome(unanswered)}.`, evidence);
-  return judgement;
+  const problem = generalProblem(seen, judgement.verdict === 'FAIL');
+  return problem === undefined ? judgement : errorJudgement(problem, evidence);
 }
 
 /** Runs one rule's scenario with a fresh client and adapter, and turns what it found into the rule's result. */
 export async function runScenario(scenario: Scenario, options: RunScenarioOptions): Promise<RuleResult> {
-  const lifetimeS = scenario.lifetime?.(options.profile) ?? options.profile.lifetimeS;
+  const lifetimeS = scenario.lifetime?.(options.profile, options.driver.mode) ?? options.profile.lifetimeS;
   const s = new ScenarioContext({
     rule: scenario.id,
     mock: options.mock,
@@ -62,6 +49,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     profile: options.profile,
     lifetimeS,
     randomBytes: options.randomBytes,
+    refreshModel: options.refreshModel,
   });
   let judgement: Judgement;
   try {
@@ -79,8 +67,11 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
   } finally {
     await s.close();
   }
-  const endMs = s.now();
-  const seen = s.observe();
+  // A rule judged from the shared measurement shows that traffic, not its own scenario's (which has none).
+  const basis = judgement.basis;
+  const source = basis?.context ?? s;
+  const endMs = basis?.endMs ?? s.now();
+  const seen = source.observe();
   if (judgement.verdict !== 'ERROR' && judgement.verdict !== 'SKIP')
     judgement = withGeneralChecks(judgement, seen);
   if (judgement.verdict === 'ERROR' && judgement.evidence.length === 0)
@@ -94,11 +85,15 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     statement: scenario.statement,
     summary: judgement.summary,
     evidence: judgement.evidence,
-    ...(judgement.refreshPointPercent === undefined
+    ...(judgement.refreshPointPercent === undefined || verdict === 'SKIP'
       ? {}
       : { refresh_point_percent: judgement.refreshPointPercent }),
-    duration_ms: Math.round(endMs - s.t0),
-    timeline: buildTimeline(seen, s.actions, lifetimeS, endMs),
-    adapter_log: s.log(),
+    ...(judgement.refreshPoints === undefined || verdict === 'SKIP'
+      ? {}
+      : { refresh_points: judgement.refreshPoints }),
+    ...(judgement.caughtBy === undefined ? {} : { caught_by: judgement.caughtBy }),
+    duration_ms: Math.round(endMs - source.t0),
+    timeline: buildTimeline(seen, source.actions, basis?.lifetimeS ?? lifetimeS, endMs),
+    adapter_log: source.log(),
   };
 }

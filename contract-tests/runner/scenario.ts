@@ -1,6 +1,7 @@
 import type { RuleDefinition } from '../rules/rule-definition.js';
 import type { Judgement } from '../steps/judgement.js';
 import type { ScenarioContext } from '../steps/scenario-context.js';
+import type { TimeDriver } from '../steps/time-driver.js';
 import type { CertificationProfile } from './certification-profile.js';
 
 /**
@@ -9,7 +10,9 @@ import type { CertificationProfile } from './certification-profile.js';
  */
 export interface Scenario<Id extends string = string> extends RuleDefinition<Id> {
   /** The token lifetime this scenario's client gets, seconds; default the profile's. */
-  readonly lifetime?: (profile: CertificationProfile) => number;
+  readonly lifetime?: (profile: CertificationProfile, mode: TimeDriver['mode']) => number;
+  /** True when the scenario judges from the run's refresh-model measurement (which then starts with the run). */
+  readonly usesRefreshModel?: boolean;
   run(s: ScenarioContext): Promise<Judgement>;
 }
 

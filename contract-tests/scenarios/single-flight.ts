@@ -1,4 +1,5 @@
 import { failed, passed, ScenarioError, skipped } from '../steps/judgement.js';
+import { bearerRefusal } from '../steps/refresh-findings.js';
 import { defineScenario } from '../runner/scenario.js';
 
 const CONCURRENT_CALLS = 5;
@@ -18,6 +19,13 @@ export const singleFlight = defineScenario({
     const seen = s.observe();
     const evidence = seen.allEvidence();
     if (seen.tokens.length === 0) throw new ScenarioError('the client made no token request', evidence);
+    const refused = bearerRefusal(seen);
+    // Refused calls make a client fetch more tokens to retry them: that is bearer-header's finding.
+    if (refused !== undefined)
+      return skipped(`The hub refused the calls at its bearer check (${refused}).`, {
+        caughtBy: 'bearer-header',
+        evidence,
+      });
     if (seen.issued.length > 1)
       return failed(
         `${CONCURRENT_CALLS} concurrent calls on a cold client obtained ${seen.issued.length} tokens.`,

@@ -1,44 +1,48 @@
-import { failed, passed, ScenarioError } from '../steps/judgement.js';
+import { failed, passed, skipped } from '../steps/judgement.js';
+import { modelView } from '../steps/refresh-findings.js';
+import { predictRefresh } from '../steps/refresh-model.js';
 import { defineScenario } from '../runner/scenario.js';
+import { VECTORCARE_LIFETIME_S } from '../runner/certification-profile.js';
 
-/** token-reuse: calls within the first 70% of the lifetime share one token. */
+/** token-reuse: a token serves many calls; judged from the refresh model, at VectorCare's 3600 s. */
 export const tokenReuse = defineScenario({
   id: 'token-reuse',
   level: 'required',
-  statement:
-    'Calls within the first 70% of the token lifetime reuse one token: one token request for many calls.',
+  statement: 'A token serves many calls: the client does not request a new token for every call.',
   judged:
-    'Calls are made at 0%, 15%, 30% and 45% of the lifetime; of what reaches the mock before 70% of it (less the rounding allowance), exactly one token may be obtained and every call must present it (refused token requests do not count here; token-request judges them).',
+    "From the refresh model (the client's refresh located at two or more lifetimes, each with a fresh client): the rule fails when the client fetched a new token for every call at every lifetime tried, or when its model (a margin as long as the lifetime) makes it do so at VectorCare's 3600 s. The timeline is the measurement at the run's lifetime.",
+  usesRefreshModel: true,
   async run(s) {
-    await s.start();
-    for (const fraction of [0, 0.15, 0.3, 0.45]) await s.callAt(fraction);
-    const seen = s.observe();
-    const evidence = seen.allEvidence();
-    const first = seen.issued[0];
-    if (first === undefined) throw new ScenarioError('the client never obtained a token', evidence);
-    // Only what reached the mock before the refresh window (70% less the allowance) is judged, so a call
-    // delayed by scheduling is not held against the client.
-    const windowEnd = first.atMs + 0.7 * s.lifetimeMs - s.profile.roundingAllowanceMs;
-    const calls = seen.apiCalls.filter((apiCall) => apiCall.atMs < windowEnd);
-    const tokens = seen.issued.filter((token) => token.atMs < windowEnd);
-    if (calls.length < 2)
-      throw new ScenarioError(
-        'fewer than two calls reached the hub within the first 70% of the lifetime',
-        evidence,
+    const measurement = await s.refreshModel();
+    const view = modelView(measurement, s.lifetimeS);
+    if (!('model' in view)) return view;
+    const { model, basis, evidence, tried } = view;
+    if (model.class === 'refused')
+      return skipped(
+        "The hub refused the client's calls at its bearer check, so its tokens cannot be followed.",
+        {
+          caughtBy: 'bearer-header',
+          evidence,
+          basis,
+        },
       );
-    if (tokens.length > 1)
+    if (model.class === 'every-call')
       return failed(
-        `${tokens.length} tokens obtained for ${calls.length} calls early in the lifetime; one was enough.`,
+        `The client requested a new token for every call, at every lifetime tried (${tried}).`,
         evidence,
+        { basis },
       );
-    if (calls.some((apiCall) => apiCall.jti !== first.jti))
+    const at3600 = predictRefresh(model, VECTORCARE_LIFETIME_S * 1000);
+    if (at3600.kind === 'every-call')
       return failed(
-        `A call early in the lifetime did not present the client's one token, ${first.label}.`,
+        `At VectorCare's ${VECTORCARE_LIFETIME_S} s the client would request a new token for every call: its refresh model is ${model.description}.`,
         evidence,
+        { basis },
       );
     return passed(
-      `${calls.length} calls up to ${Math.round((((calls.at(-1)?.atMs ?? first.atMs) - first.atMs) / s.lifetimeMs) * 100)}% of the lifetime all presented ${first.label}, from one token request.`,
+      `The client kept each token for many calls (${view.points}); refresh model: ${model.description}.`,
       evidence,
+      { basis },
     );
   },
 });

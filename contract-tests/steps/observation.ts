@@ -9,6 +9,8 @@ export interface ObservedToken {
   readonly seq: number;
   /** When the mock received the request, epoch ms by its clock. */
   readonly atMs: number;
+  /** When the mock sent its answer (a held-back answer: once released), epoch ms by its clock. */
+  readonly answeredAtMs: number;
   readonly status: number;
   readonly jti: string | null;
   readonly expiresIn: number | null;
@@ -75,6 +77,7 @@ export class Observation {
           label: `T${label}`,
           seq: event.seq,
           atMs: event.atMs,
+          answeredAtMs: event.atMs + event.durationMs,
           status: event.status,
           jti: event.jtiIssued,
           expiresIn: event.expiresIn,

@@ -6,6 +6,7 @@ import type { CertificationProfile } from '../runner/certification-profile.js';
 import { describeOutcome, type KitCall } from './kit-call.js';
 import { Observation } from './observation.js';
 import type { TimeDriver } from './time-driver.js';
+import type { RefreshMeasurement } from './refresh-measurement.js';
 
 /** The state names the hub accepts; calls cycle through them so bodies differ. */
 const STATE_NAMES = ['en_route', 'arrived', 'on_board', 'arrived_at_destination', 'completed'] as const;
@@ -21,6 +22,8 @@ export interface ScenarioContextOptions {
   readonly lifetimeS: number;
   /** Random bytes, for the nonce in the client id and request ids, and the wrong secret. */
   readonly randomBytes: (size: number) => Buffer;
+  /** The run's refresh-model measurement, shared by the scenarios that judge from it; absent in a check. */
+  readonly refreshModel?: () => Promise<RefreshMeasurement>;
 }
 
 /**
@@ -42,6 +45,7 @@ export class ScenarioContext {
   readonly #requestPrefix: string;
   readonly #cleanups: (() => void)[] = [];
   readonly #randomBytes: (size: number) => Buffer;
+  readonly #refreshModel: (() => Promise<RefreshMeasurement>) | undefined;
   #adapter: AdapterSession | undefined;
   #log = '';
 
@@ -54,6 +58,7 @@ export class ScenarioContext {
     this.#driver = options.driver;
     this.t0 = options.driver.now();
     this.#randomBytes = options.randomBytes;
+    this.#refreshModel = options.refreshModel;
     const nonce = this.#randomBytes(4).toString('hex').toUpperCase();
     this.#requestPrefix = `KP-${options.rule.toUpperCase()}-${nonce}`;
     this.client = options.mock.control.createClient({
@@ -64,6 +69,20 @@ export class ScenarioContext {
 
   get lifetimeMs(): number {
     return this.lifetimeS * 1000;
+  }
+
+  /** `real` when the kit waits, `virtual` when it moves the mock's clock. */
+  get mode(): TimeDriver['mode'] {
+    return this.#driver.mode;
+  }
+
+  /**
+   * The run's refresh model: the client's refresh located at several lifetimes, each with a fresh client,
+   * and the model they fit. Measured once per run, when a scenario first asks; throws in a check run.
+   */
+  refreshModel(): Promise<RefreshMeasurement> {
+    if (this.#refreshModel === undefined) throw new Error('this run measures no refresh model');
+    return this.#refreshModel();
   }
 
   /** The running adapter; throws before `start()`. */
@@ -117,6 +136,11 @@ export class ScenarioContext {
       .list({ clientId: this.client.clientId })
       .find((event) => event.kind === 'token' && event.jtiIssued !== null);
     return first?.atMs ?? this.t0;
+  }
+
+  /** Waits until the mock's clock reads at least `atMs`. */
+  async waitUntil(atMs: number): Promise<void> {
+    await this.#driver.waitUntil(atMs);
   }
 
   /** Waits until `fraction` of the lifetime has passed since the first token was issued. */
@@ -218,6 +242,18 @@ export class ScenarioContext {
       count: 1,
     });
     this.note('fault', `the client's next token response arrives ${ms} ms after the token was issued`);
+  }
+
+  /** The client's next token lives `expiresInS` seconds, not the scenario's lifetime (a `lifetime` fault). */
+  issueNextTokenFor(expiresInS: number): void {
+    this.#mock.control.addFault({
+      target: 'token',
+      kind: 'lifetime',
+      client_id: this.client.clientId,
+      expires_in: expiresInS,
+      count: 1,
+    });
+    this.note('fault', `the client's next token is issued with expires_in ${expiresInS} s`);
   }
 
   /** From now on, every token issued to this client is revoked the moment it is issued. */

@@ -16,10 +16,22 @@ describe('the bundled client, in-process in virtual time', () => {
     expect(report.certified).toBe(true);
     expect(report.lifetime).toBe(profile.lifetimeS);
     expect(report.margins['time']).toBe('virtual');
+    // 80% of expires_in, to the millisecond, at every lifetime; VectorCare's 3600 s is measured, not predicted.
+    expect(report.refresh_model).toMatchObject({ class: 'fraction', fraction: 0.8 });
+    expect(report.refresh_model?.points.map((point) => point.lifetime_s)).toEqual([
+      ...profile.modelLifetimesS,
+      3600,
+    ]);
+    expect(report.refresh_model?.vectorcare).toMatchObject({
+      source: 'measured',
+      at_ms: 2_880_000,
+      percent: 80,
+      seconds_before_expiry: 720,
+    });
     const refresh = report.results.find((result) => result.rule === 'proactive-refresh');
-    expect(refresh?.refresh_point_percent).toBeGreaterThanOrEqual(70);
-    expect(refresh?.refresh_point_percent).toBeLessThanOrEqual(100);
-    // Virtual time: the token bars of the timeline span the profile's lifetime, though no real time passed.
-    expect(refresh?.timeline.tokens[0]?.expires_in).toBe(profile.lifetimeS);
+    expect(refresh?.refresh_points).toEqual([report.refresh_model?.vectorcare]);
+    expect(refresh?.refresh_point_percent).toBe(80);
+    // Virtual time: the token bars of the timeline span the lifetime measured, though no real time passed.
+    expect(refresh?.timeline.tokens[0]?.expires_in).toBe(3600);
   });
 });

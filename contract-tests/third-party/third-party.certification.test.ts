@@ -2,14 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkReportInBrowser, expectedFromReport } from '../../test-support/report-in-browser.js';
 import { PROFILES } from '../runner/certification-profile.js';
 import type { ThirdPartyRun } from './test-support/certify-third-party.js';
+import { EXPECTED_MODELS, modelMismatches } from './test-support/expected-models.js';
 import { EXPECTED_VERDICTS } from './test-support/expected-verdicts.js';
 import { BEHAVIOUR_CHECKS } from './test-support/library-behaviour.js';
 import { certifySideBySide } from './test-support/side-by-side.js';
 import { THIRD_PARTY_ADAPTERS, type ThirdPartyAdapter } from './test-support/third-party-adapters.js';
 import { verdictMismatches } from './test-support/verdict-mismatches.js';
 
-// Minutes of real time (a 300 s token lifetime, probes up to 130% of it), the six libraries side by side, their
-// starts 5 s apart (the certification profile's 15 s call timeout leaves room for the bursts to overlap a little):
+// About 10 minutes of real time (the refresh model at 300 s and 600 s, probed through each token's life), the six
+// libraries side by side, their starts 5 s apart (the certification profile's 15 s call timeout leaves room for
+// the bursts to overlap a little):
 // run by `npm run test:certification`.
 describe.concurrent('third-party libraries, certification profile', () => {
   let runOf: (adapter: ThirdPartyAdapter) => Promise<ThirdPartyRun>;
@@ -30,6 +32,7 @@ describe.concurrent('third-party libraries, certification profile', () => {
       );
       expect(report.lifetime).toBe(300);
       expect(verdictMismatches(report, EXPECTED_VERDICTS[adapter.id].certification)).toEqual([]);
+      expect(modelMismatches(report, EXPECTED_MODELS[adapter.id].certification)).toEqual([]);
       expect(BEHAVIOUR_CHECKS[adapter.id](report)).toEqual([]);
       expect(report.certified).toBe(false);
 

@@ -62,6 +62,7 @@ const FAULT_KINDS: readonly Schemas['FaultKind'][] = [
   'drop_connection',
   'hub_unauthorized',
   'rate_limit',
+  'lifetime',
 ];
 
 /** Which optional fields each kind takes, and which targets it applies to. */
@@ -71,6 +72,7 @@ const FAULT_RULES: Record<Schemas['FaultKind'], { targets: readonly string[]; fi
   drop_connection: { targets: ['token', 'hub'], fields: [] },
   hub_unauthorized: { targets: ['hub'], fields: [] },
   rate_limit: { targets: ['token', 'hub'], fields: ['retry_after'] },
+  lifetime: { targets: ['token'], fields: ['expires_in'] },
 };
 
 /** `POST /__control/faults`: a kind valid for its target, with only the fields that kind uses. */
@@ -84,6 +86,7 @@ export function parseFault(body: unknown): FaultRequest {
     'body',
     'delay_ms',
     'retry_after',
+    'expires_in',
   ]);
   const { target, kind } = fields;
   if (target !== 'token' && target !== 'hub') throw invalidField('target', 'must be "token" or "hub"');
@@ -92,11 +95,13 @@ export function parseFault(body: unknown): FaultRequest {
   const rule = FAULT_RULES[kind as Schemas['FaultKind']];
   if (!rule.targets.includes(target))
     throw invalidField('kind', `${kind} applies only to target ${rule.targets.join(' or ')}`);
-  for (const field of ['status', 'body', 'delay_ms', 'retry_after'])
+  for (const field of ['status', 'body', 'delay_ms', 'retry_after', 'expires_in'])
     if (fields[field] !== undefined && !rule.fields.includes(field))
       throw invalidField(field, `is not used by a ${kind} fault`);
   if (kind === 'delay' && fields['delay_ms'] === undefined)
     throw invalidField('delay_ms', 'is required with delay');
+  if (kind === 'lifetime' && fields['expires_in'] === undefined)
+    throw invalidField('expires_in', 'is required with lifetime');
   if (exceedsJsonDepth(fields['body']))
     throw invalidField('body', `nests deeper than ${MAX_JSON_DEPTH} levels`);
 
@@ -105,6 +110,7 @@ export function parseFault(body: unknown): FaultRequest {
   const status = optionalInteger(fields, 'status', 100, 599);
   const delayMs = optionalInteger(fields, 'delay_ms', 0, 600_000);
   const retryAfter = optionalInteger(fields, 'retry_after', 0, 86_400);
+  const expiresIn = optionalInteger(fields, 'expires_in', 1, 31_536_000);
   return {
     target,
     kind: kind as Schemas['FaultKind'],
@@ -114,6 +120,7 @@ export function parseFault(body: unknown): FaultRequest {
     ...(fields['body'] === undefined ? {} : { body: fields['body'] }),
     ...(delayMs === undefined ? {} : { delay_ms: delayMs }),
     ...(retryAfter === undefined ? {} : { retry_after: retryAfter }),
+    ...(expiresIn === undefined ? {} : { expires_in: expiresIn }),
   };
 }
 

@@ -86,7 +86,8 @@ async function applyFault(context: MockContext, fault: Fault): Promise<HubReply 
     case 'rate_limit':
       throw throttled(fault.retry_after ?? 1);
     case 'token_response':
-      // Refused for the hub by the control API; ignored if queued in-process anyway.
+    case 'lifetime':
+      // Token faults: refused for the hub by the control API; ignored if queued in-process anyway.
       return undefined;
   }
 }

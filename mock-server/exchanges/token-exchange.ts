@@ -106,6 +106,8 @@ async function applyFault(context: MockContext, fault: Fault): Promise<TokenRepl
     case 'rate_limit':
       return errorReply(throttled(fault.retry_after ?? 1));
     case 'hub_unauthorized':
+    case 'lifetime':
+      // lifetime faults are taken only once the request gets a token (see handle).
       return undefined;
   }
 }
@@ -141,7 +143,8 @@ async function handle(
   event.grantType = single(parameters, 'grant_type') ?? null;
   event.contentType = mediaType(request.contentType);
 
-  const fault = context.faults.take('token', event.clientId);
+  // A lifetime fault waits for a request that gets a token (below): a refused one must not use it up.
+  const fault = context.faults.take('token', event.clientId, (queued) => queued.kind !== 'lifetime');
   if (fault !== undefined) {
     event.fault = fault.kind;
     if (fault.kind === 'delay') held.delayMs = fault.delay_ms ?? 0;
@@ -151,7 +154,10 @@ async function handle(
 
   const client = authenticate(context, facts);
   event.clientId = client.clientId;
-  const token = await context.issueToken(client.clientId, client.expiresIn);
+  const lifetime = context.faults.take('token', client.clientId, (queued) => queued.kind === 'lifetime');
+  if (lifetime !== undefined) event.fault = event.fault ?? lifetime.kind;
+  const expiresIn = lifetime?.expires_in ?? client.expiresIn;
+  const token = await context.issueToken(client.clientId, expiresIn);
   context.ledger.add(token);
   event.jtiIssued = token.jti;
   event.expiresIn = token.expiresIn;

@@ -23,11 +23,17 @@ export class FaultQueue {
     return { ...fault };
   }
 
-  /** The first fault matching this request, with one use taken from it; undefined when none. */
-  take(target: FaultTarget, clientId: string | null): Fault | undefined {
+  /**
+   * The first fault matching this request (and `accept`, when given), with one use taken from it; undefined
+   * when none.
+   */
+  take(target: FaultTarget, clientId: string | null, accept?: (fault: Fault) => boolean): Fault | undefined {
     if (this.#faults.length === 0) return undefined;
     const index = this.#faults.findIndex(
-      (fault) => fault.target === target && (fault.client_id === undefined || fault.client_id === clientId),
+      (fault) =>
+        fault.target === target &&
+        (fault.client_id === undefined || fault.client_id === clientId) &&
+        (accept === undefined || accept(fault)),
     );
     if (index < 0) return undefined;
     const fault = this.#faults[index] as Fault;

@@ -65,6 +65,36 @@ describe('token endpoint faults', () => {
     assertMatchesSpec('POST', TOKEN_PATH, 429, body);
   });
 
+  it('lifetime issues the next count tokens with its expires_in, then the client lifetime again', async () => {
+    mock.control.addFault({ target: 'token', kind: 'lifetime', expires_in: 7200, count: 1 });
+    const lifetimes: number[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const response = await getToken();
+      expect(response.status).toBe(200);
+      const body = JSON.parse(response.text) as { access_token: string; expires_in: number };
+      const claims = JSON.parse(
+        Buffer.from(body.access_token.split('.')[1] ?? '', 'base64url').toString(),
+      ) as {
+        iat: number;
+        exp: number;
+      };
+      expect(claims.exp - claims.iat).toBe(body.expires_in);
+      lifetimes.push(body.expires_in);
+    }
+    expect(lifetimes).toEqual([7200, 3600]);
+    expect(mock.recorder.list().slice(-2)).toMatchObject([
+      { fault: 'lifetime', expiresIn: 7200 },
+      { fault: null, expiresIn: 3600 },
+    ]);
+  });
+
+  it('a lifetime fault waits for a request that gets a token: a refused one does not use it up', async () => {
+    mock.control.addFault({ target: 'token', kind: 'lifetime', expires_in: 60 });
+    expect((await getToken({ ...DEMO_FORM, client_secret: 'wrong' })).status).toBe(401);
+    const response = await getToken();
+    expect((JSON.parse(response.text) as { expires_in: number }).expires_in).toBe(60);
+  });
+
   it('delay answers normally after waiting delay_ms', async () => {
     mock.control.addFault({ target: 'token', kind: 'delay', delay_ms: 1500 });
     const response = await getToken();
