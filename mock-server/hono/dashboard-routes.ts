@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Hono } from 'hono';
 import { createControlGuard } from '../control/control-guard.js';
 import type { ControlOperations } from '../control/control-operations.js';
@@ -70,9 +71,14 @@ export function registerDashboardRoutes(
     if (path === '/feed') {
       if (c.req.method !== 'GET') throw methodNotAllowed(['GET']);
       const feed = dashboardFeed(context, control, cursorOf(new URL(c.req.url).searchParams));
-      return new Response(JSON.stringify(feed), {
+      const body = JSON.stringify(feed);
+      const headers = { ...COMMON_HEADERS, 'content-type': 'application/json', vary: 'accept-encoding' };
+      if (body.length < 65536 || !/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+        return new Response(body, { status: 200, headers });
+      }
+      return new Response(gzipSync(body, { level: 1 }), {
         status: 200,
-        headers: { ...COMMON_HEADERS, 'content-type': 'application/json' },
+        headers: { ...headers, 'content-encoding': 'gzip' },
       });
     }
     if (path.startsWith('/assets/')) {
